@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,12 @@ public final class BpeModel {
         int base = specialTokens.size();
         for (int i = 0; i < this.tokens.size(); i++) {
             String token = this.tokens.get(i);
-            if (i < base ? !token.equals(specialTokens.get(i)) : i < base + 256
-                    && !token.equals(String.valueOf(ByteLevel.byteToChar(i - base)))) {
-                throw new IllegalArgumentException("token " + i + " is \"" + token + "\"; expected the special "
-                        + "tokens first and then the 256 byte symbols in byte order");
+            String expected = i < base ? specialTokens.get(i)
+                    : i < base + 256 ? String.valueOf(ByteLevel.byteToChar(i - base))
+                    : token; // merged tokens: checked with the merges below
+            if (!token.equals(expected)) {
+                throw new IllegalArgumentException("token " + i + " is \"" + token + "\" but should be \"" + expected
+                        + "\": the special tokens come first, then the 256 byte symbols in byte order");
             }
             if (idByToken.putIfAbsent(token, i) != null) {
                 throw new IllegalArgumentException("token \"" + token + "\" appears twice (ids "
@@ -119,6 +122,7 @@ public final class BpeModel {
      * none applies.
      */
     public int[] encode(String text) {
+        text = ByteLevel.wellFormed(text);
         List<Integer> ids = new ArrayList<>();
         Map<String, int[]> cache = new HashMap<>();
         int start = 0;
@@ -184,7 +188,7 @@ public final class BpeModel {
             }
             length = out;
         }
-        return java.util.Arrays.copyOf(ids, length);
+        return Arrays.copyOf(ids, length);
     }
 
     /** Turns ids back into text; the exact inverse of {@link #encode(String)}. */

@@ -47,7 +47,8 @@ public final class BpeTrainer {
 
     public BpeModel train(Path corpus, BpeProgressListener listener) throws IOException {
         if (!Files.isRegularFile(corpus)) {
-            throw new NoSuchFileException(corpus.toString(), null, "corpus file not found (expected a UTF-8 text file)");
+            throw new NoSuchFileException(corpus.toString(), null, Files.isDirectory(corpus)
+                    ? "this is a directory; expected a UTF-8 text file" : "corpus file not found");
         }
         WordCounter counter = new WordCounter(Files.size(corpus), listener);
         // A plain InputStreamReader replaces malformed bytes instead of failing half-way through a corpus.
@@ -57,7 +58,11 @@ public final class BpeTrainer {
         return learn(counter, listener);
     }
 
-    /** Trains on texts, e.g. one per document; text boundaries are never crossed by a token. */
+    /**
+     * Trains on texts, e.g. one per document; no token crosses from one text into the next. The texts are
+     * read twice (first to measure the corpus, so the sample is spread evenly over it), so pass a
+     * collection or another iterable that can be iterated again.
+     */
     public BpeModel train(Iterable<String> texts) {
         return train(texts, BpeProgressListener.none());
     }
@@ -140,7 +145,7 @@ public final class BpeTrainer {
             seenBytes += bytes;
             if (keptBytes < config.maxSampleBytes() && (keepProbability >= 1.0 || random.nextDouble() < keepProbability)) {
                 keptBytes += bytes;
-                countWords(piece);
+                countWords(ByteLevel.wellFormed(piece));
             }
             long percent = 100 * Math.min(seenBytes, totalBytes) / Math.max(1, totalBytes);
             if (percent != reportedPercent) {

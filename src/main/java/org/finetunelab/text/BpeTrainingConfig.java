@@ -37,6 +37,11 @@ public record BpeTrainingConfig(int vocabSize, int minPairFrequency, List<String
             if (token.isEmpty() || !seen.add(token)) {
                 throw new IllegalArgumentException("specialTokens must be non-empty and distinct, got " + specialTokens);
             }
+            // The byte-level decoder reads a character such as 'é' in a token as the single byte 0xE9, so a
+            // special token with non-ASCII characters would not decode back to itself.
+            if (!token.chars().allMatch(c -> c < 0x80)) {
+                throw new IllegalArgumentException("special token \"" + token + "\" must be ASCII, like <|endoftext|>");
+            }
         }
         int minimum = specialTokens.size() + 256;
         if (vocabSize < minimum) {

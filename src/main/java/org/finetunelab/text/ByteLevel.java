@@ -104,4 +104,30 @@ public final class ByteLevel {
         }
         return words;
     }
+
+    /** Replaces lone surrogates (not valid Unicode, so not encodable) by U+FFFD; other text is unchanged. */
+    public static String wellFormed(String text) {
+        StringBuilder fixed = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (pair) {
+                    if (fixed != null) {
+                        fixed.append(c).append(text.charAt(i + 1));
+                    }
+                    i++;
+                    continue;
+                }
+                if (fixed == null) {
+                    fixed = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                fixed.append('\uFFFD');
+            } else if (fixed != null) {
+                fixed.append(c);
+            }
+        }
+        return fixed == null ? text : fixed.toString();
+    }
 }

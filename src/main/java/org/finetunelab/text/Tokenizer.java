@@ -152,7 +152,7 @@ public final class Tokenizer implements AutoCloseable {
 
     /** Same as {@link #encode(String)}, as {@code long}s, the type DJL tensors of ids use. */
     public long[] encodeLong(String text) {
-        return takeIds(TokenizersLibrary.LIB.encode(tokenizer.getHandle(), wellFormed(text), false));
+        return takeIds(TokenizersLibrary.LIB.encode(tokenizer.getHandle(), ByteLevel.wellFormed(text), false));
     }
 
     /**
@@ -162,7 +162,7 @@ public final class Tokenizer implements AutoCloseable {
     public List<int[]> encodeBatch(List<String> texts) {
         String[] inputs = new String[texts.size()];
         for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = wellFormed(texts.get(i));
+            inputs[i] = ByteLevel.wellFormed(texts.get(i));
         }
         long[] encodings = TokenizersLibrary.LIB.batchEncode(tokenizer.getHandle(), inputs, false);
         List<int[]> ids = new ArrayList<>(encodings.length);
@@ -260,31 +260,5 @@ public final class Tokenizer implements AutoCloseable {
             out[i] = (int) ids[i];
         }
         return out;
-    }
-
-    /** Replaces lone surrogates (not valid Unicode, so not encodable) by U+FFFD; other text is unchanged. */
-    static String wellFormed(String text) {
-        StringBuilder fixed = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
-                        && Character.isLowSurrogate(text.charAt(i + 1));
-                if (pair) {
-                    if (fixed != null) {
-                        fixed.append(c).append(text.charAt(i + 1));
-                    }
-                    i++;
-                    continue;
-                }
-                if (fixed == null) {
-                    fixed = new StringBuilder(text.length()).append(text, 0, i);
-                }
-                fixed.append('\uFFFD');
-            } else if (fixed != null) {
-                fixed.append(c);
-            }
-        }
-        return fixed == null ? text : fixed.toString();
     }
 }

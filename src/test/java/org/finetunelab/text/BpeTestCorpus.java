@@ -47,6 +47,41 @@ final class BpeTestCorpus {
         return lines;
     }
 
+    /**
+     * About {@code bytes} of English-looking text over 20,000 made-up words with a Zipf-like frequency, in
+     * lines of 5 to 20 words: enough variety that a 4096-token vocabulary fills up, as with real text.
+     */
+    static List<String> zipfLines(long bytes, long seed) {
+        Random random = new Random(seed);
+        String[] syllables = {"ka", "te", "ri", "on", "st", "ar", "le", "in", "th", "er", "ou", "al", "ne", "mo",
+            "pi", "ch", "ed", "ing", "qu", "ly", "se", "ta", "ro", "un", "be", "ve", "ex", "ga", "wi", "do"};
+        String[] words = new String[20_000];
+        for (int i = 0; i < words.length; i++) {
+            StringBuilder word = new StringBuilder();
+            int parts = 1 + random.nextInt(4);
+            for (int p = 0; p < parts; p++) {
+                word.append(syllables[random.nextInt(syllables.length)]);
+            }
+            words[i] = word.toString();
+        }
+        List<String> lines = new ArrayList<>();
+        long written = 0;
+        while (written < bytes) {
+            StringBuilder line = new StringBuilder();
+            int count = 5 + random.nextInt(16);
+            for (int w = 0; w < count; w++) {
+                int rank = (int) Math.min(words.length - 1, Math.exp(random.nextDouble() * Math.log(words.length)) - 1);
+                line.append(w == 0 ? "" : " ").append(words[rank]);
+                if (random.nextInt(12) == 0) {
+                    line.append(random.nextBoolean() ? "," : ".");
+                }
+            }
+            lines.add(line.toString());
+            written += line.length() + 1;
+        }
+        return lines;
+    }
+
     /** The same lines joined into one text with newlines. */
     static String text(int lineCount, long seed) {
         return String.join("\n", lines(lineCount, seed)) + "\n";

@@ -119,6 +119,8 @@ class BpeTrainerTest {
                 () -> BpeTrainingConfig.ofVocabSize(300).withSpecialTokens(List.of("<pad>", "<|endoftext|>")));
         assertTrue(order.getMessage().contains("<|endoftext|>"), order.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BpeTrainingConfig.ofVocabSize(300).withMinPairFrequency(0));
+        assertThrows(IllegalArgumentException.class,
+                () -> BpeTrainingConfig.ofVocabSize(300).withSpecialTokens(List.of("<|endoftext|>", "<|café|>")));
     }
 
     @Test
