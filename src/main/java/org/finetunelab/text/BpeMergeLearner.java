@@ -76,7 +76,7 @@ final class BpeMergeLearner {
         }
         List<int[]> merges = new ArrayList<>();
         long wanted = vocabSize - tokens.size();
-        long reported = -1;
+        long reportedPercent = -1;
         while (tokens.size() < vocabSize) {
             Candidate best = pollBest();
             if (best == null || best.count < minPairFrequency) {
@@ -92,12 +92,12 @@ final class BpeMergeLearner {
             merges.add(new int[] {best.left, best.right, id});
             applyMerge(best.left, best.right, id);
             long percent = 100L * merges.size() / Math.max(1, wanted);
-            if (percent != reported) {
-                reported = percent;
-                listener.onProgress(BpeProgressListener.Stage.MERGING, Math.min(merges.size(), wanted), wanted);
+            if (percent != reportedPercent && merges.size() < wanted) {
+                reportedPercent = percent;
+                listener.onProgress(BpeProgressListener.Stage.MERGING, merges.size(), wanted);
             }
         }
-        listener.onProgress(BpeProgressListener.Stage.MERGING, wanted, wanted);
+        listener.onProgress(BpeProgressListener.Stage.MERGING, wanted, wanted); // also when merging stopped early
         return merges;
     }
 

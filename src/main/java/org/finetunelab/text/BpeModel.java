@@ -157,10 +157,10 @@ public final class BpeModel {
     }
 
     private int[] encodeWord(String word) {
-        String symbols = ByteLevel.encodeBytes(word);
-        int[] ids = new int[symbols.length()];
+        byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
+        int[] ids = new int[bytes.length];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = specialTokens.size() + ByteLevel.charToByte(symbols.charAt(i));
+            ids[i] = specialTokens.size() + (bytes[i] & 0xFF); // byte b has id (number of specials) + b
         }
         int length = ids.length;
         while (length > 1) {

@@ -90,10 +90,10 @@ public final class BpeTrainer {
         long[] counts = new long[words.length];
         int w = 0;
         for (Map.Entry<String, long[]> entry : counter.counts.entrySet()) {
-            String symbols = ByteLevel.encodeBytes(entry.getKey());
-            int[] ids = new int[symbols.length()];
+            byte[] bytes = entry.getKey().getBytes(StandardCharsets.UTF_8);
+            int[] ids = new int[bytes.length];
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = base + ByteLevel.charToByte(symbols.charAt(i));
+                ids[i] = base + (bytes[i] & 0xFF); // byte b has id base + b
             }
             words[w] = ids;
             counts[w++] = entry.getValue()[0];
@@ -133,6 +133,7 @@ public final class BpeTrainer {
         private long seenBytes;
         private long keptBytes;
         private long reportedPercent = -1;
+        private long reportedBytes = -1;
 
         WordCounter(long totalBytes, BpeProgressListener listener) {
             this.totalBytes = totalBytes;
@@ -147,15 +148,23 @@ public final class BpeTrainer {
                 keptBytes += bytes;
                 countWords(ByteLevel.wellFormed(piece));
             }
-            long percent = 100 * Math.min(seenBytes, totalBytes) / Math.max(1, totalBytes);
-            if (percent != reportedPercent) {
+            long done = Math.min(seenBytes, totalBytes);
+            long percent = 100 * done / Math.max(1, totalBytes);
+            if (percent != reportedPercent) { // once per percent
                 reportedPercent = percent;
-                listener.onProgress(BpeProgressListener.Stage.COUNTING_WORDS, Math.min(seenBytes, totalBytes), totalBytes);
+                report(done);
             }
         }
 
         void reportDone() {
-            listener.onProgress(BpeProgressListener.Stage.COUNTING_WORDS, totalBytes, totalBytes);
+            if (reportedBytes != totalBytes) {
+                report(totalBytes);
+            }
+        }
+
+        private void report(long done) {
+            reportedBytes = done;
+            listener.onProgress(BpeProgressListener.Stage.COUNTING_WORDS, done, totalBytes);
         }
 
         /** Special tokens are cut out first, so that no merge ever learns a piece of one. */

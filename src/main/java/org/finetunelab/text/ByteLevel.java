@@ -2,6 +2,7 @@ package org.finetunelab.text;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,8 @@ public final class ByteLevel {
 
     /** BYTE_TO_CHAR[b] is the printable character that stands for byte b (0..255). */
     private static final char[] BYTE_TO_CHAR = buildByteToChar();
+    /** The inverse table: CHAR_TO_BYTE[c] is the byte that character c stands for, or -1. */
+    private static final int[] CHAR_TO_BYTE = buildCharToByte();
 
     private ByteLevel() {
     }
@@ -43,6 +46,15 @@ public final class ByteLevel {
         return table;
     }
 
+    private static int[] buildCharToByte() {
+        int[] table = new int[0x144]; // the highest character used is U+0143
+        Arrays.fill(table, -1);
+        for (int b = 0; b < 256; b++) {
+            table[BYTE_TO_CHAR[b]] = b;
+        }
+        return table;
+    }
+
     /** The printable character that represents one byte (0..255) in a byte-level vocabulary. */
     public static char byteToChar(int b) {
         if (b < 0 || b > 255) {
@@ -53,18 +65,7 @@ public final class ByteLevel {
 
     /** The byte that a vocabulary character stands for, or -1 if the character is not one of the 256. */
     public static int charToByte(char c) {
-        if (c < 0x21 || c > 0x143) {
-            return -1;
-        }
-        if (c <= 0xFF) {
-            return BYTE_TO_CHAR[c] == c ? c : -1;
-        }
-        for (int b = 0; b < 256; b++) { // only the 68 moved bytes land here; a scan keeps the code obvious
-            if (BYTE_TO_CHAR[b] == c) {
-                return b;
-            }
-        }
-        return -1;
+        return c < CHAR_TO_BYTE.length ? CHAR_TO_BYTE[c] : -1;
     }
 
     /** Writes the UTF-8 bytes of {@code text} as vocabulary characters, e.g. " héllo" becomes "ĠhÃ©llo". */

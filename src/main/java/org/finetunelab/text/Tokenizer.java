@@ -128,10 +128,8 @@ public final class Tokenizer implements AutoCloseable {
                     idByToken.put(content, checkedId(token.get("id").getAsInt(), content, file));
                 }
             }
-        } catch (RuntimeException e) {
-            if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
-                throw e;
-            }
+        } catch (IllegalStateException | ClassCastException | NumberFormatException | UnsupportedOperationException
+                 | NullPointerException e) { // what Gson throws when a field has the wrong shape or is missing
             throw new IllegalArgumentException(file + ": malformed \"model.vocab\" or \"added_tokens\": " + e, e);
         }
         return idByToken;

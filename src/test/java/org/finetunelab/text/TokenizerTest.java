@@ -189,6 +189,15 @@ class TokenizerTest {
             assertEquals(3, words.vocabSize());
             assertEquals("world", words.token(2));
         }
+        // Unigram keeps its vocabulary as a list of [piece, score]; the id is the position.
+        Path unigram = tmp.resolve("unigram.json");
+        Files.writeString(unigram, "{\"version\":\"1.0\",\"pre_tokenizer\":{\"type\":\"WhitespaceSplit\"},\"model\":"
+                + "{\"type\":\"Unigram\",\"unk_id\":0,\"vocab\":[[\"<unk>\",0.0],[\"hello\",-1.0],[\"world\",-1.5]]}}");
+        try (Tokenizer pieces = Tokenizer.load(unigram)) {
+            assertArrayEquals(new int[] {2, 1}, pieces.encode("world hello"));
+            assertEquals("hello", pieces.token(1));
+            assertEquals(2, pieces.tokenId("world").getAsInt());
+        }
         // GPT-2 puts <|endoftext|> last; the trained vocabulary is reused with that id order.
         Path gpt2Like = tmp.resolve("gpt2.json");
         String json = model.toJson().replace("\"id\": 0,", "\"id\": 700,").replace("\"<|endoftext|>\": 0,", "\"<|endoftext|>\": 700,");
