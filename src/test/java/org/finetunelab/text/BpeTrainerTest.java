@@ -108,6 +108,8 @@ class BpeTrainerTest {
         assertEquals("MERGING done", events.get(events.size() - 1));
         assertTrue(events.indexOf("COUNTING_WORDS done") < events.indexOf("MERGING done"));
         assertTrue(events.size() < 300, "too many progress calls: " + events.size());
+        assertEquals(1, events.stream().filter("MERGING done"::equals).count());
+        assertEquals(1, events.stream().filter("COUNTING_WORDS done"::equals).count());
     }
 
     @Test
