@@ -1,0 +1,49 @@
+package org.finetunelab.train;
+
+import ai.djl.ndarray.NDArray;
+import org.finetunelab.model.Forward;
+import org.finetunelab.model.Gpt;
+
+/**
+ * Cross-entropy of next-token prediction: −log p(target | context), averaged over the positions whose
+ * weight is 1. Written out with log-softmax and gather so every step is visible (and so no op takes a
+ * Java number, which DJL's autograd mishandles: see the model's constants).
+ */
+public final class LanguageModelLoss {
+    private LanguageModelLoss() {
+    }
+
+    /**
+     * Sum of weighted token losses divided by {@code normalizer} (a scalar tensor in the pass's scope).
+     * Dividing every micro-batch by the total weight of the whole accumulated batch makes gradient
+     * accumulation give the same gradient as one big batch.
+     */
+    public static NDArray loss(Forward f, NDArray logits, NDArray targets, NDArray weights, NDArray normalizer) {
+        long vocab = logits.getShape().get(2);
+        NDArray logp = logits.reshape(-1, vocab).logSoftmax(1);
+        NDArray picked = logp.gather(targets.reshape(-1, 1), 1).reshape(-1);
+        return picked.mul(weights.reshape(-1)).sum().neg().div(normalizer);
+    }
+
+    /** Forward pass plus loss for one batch; the returned scalar lives in the pass's scope. */
+    public static NDArray batchLoss(Gpt model, Forward f, Batch batch, double normalizer) {
+        NDArray ids = batch.inputArray(f.manager());
+        NDArray logits = model.forward(f, ids);
+        return loss(f, logits, batch.targetArray(f.manager()), batch.weightArray(f.manager()),
+                f.scalar((float) normalizer));
+    }
+
+    /** Mean token loss over fixed batches, without gradients and without dropout. */
+    public static double evaluate(Gpt model, java.util.List<Batch> batches) {
+        double total = 0;
+        double weight = 0;
+        for (Batch b : batches) {
+            try (ai.djl.ndarray.NDManager scope = model.newScope()) {
+                double w = b.weightSum();
+                total += batchLoss(model, new Forward(scope, false), b, w).getFloat() * w;
+                weight += w;
+            }
+        }
+        return weight == 0 ? Double.NaN : total / weight;
+    }
+}
