@@ -9,6 +9,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -157,7 +159,7 @@ public final class SafeTensors {
         int padded = (raw.length + 7) / 8 * 8;
         byte[] header = new byte[padded];
         System.arraycopy(raw, 0, header, 0, raw.length);
-        java.util.Arrays.fill(header, raw.length, padded, (byte) ' ');
+        Arrays.fill(header, raw.length, padded, (byte) ' ');
         return header;
     }
 
@@ -333,7 +335,7 @@ public final class SafeTensors {
         while (buffer.hasRemaining()) {
             int n = channel.read(buffer, position);
             if (n < 0) {
-                throw new java.io.EOFException("unexpected end of file");
+                throw new EOFException("unexpected end of file");
             }
             position += n;
         }
