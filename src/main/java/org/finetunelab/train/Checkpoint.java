@@ -6,7 +6,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import org.finetunelab.model.Parameter;
-import org.finetunelab.model.io.AtomicFiles;
+import org.finetunelab.io.AtomicFiles;
 import org.finetunelab.model.io.SafeTensors;
 
 import java.io.IOException;

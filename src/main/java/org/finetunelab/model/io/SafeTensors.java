@@ -1,5 +1,7 @@
 package org.finetunelab.model.io;
 
+import org.finetunelab.io.AtomicFiles;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;

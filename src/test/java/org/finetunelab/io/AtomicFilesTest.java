@@ -1,4 +1,4 @@
-package org.finetunelab.model.io;
+package org.finetunelab.io;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.finetunelab.model.io;
+package org.finetunelab.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
