@@ -46,4 +46,18 @@ public final class LanguageModelLoss {
         }
         return weight == 0 ? Double.NaN : total / weight;
     }
+
+    /**
+     * log p(target) at every position of the batch (B·T values, row after row), ignoring the weights.
+     * Scoring tools build on it: perplexity, multiple-choice probes, per-token loss listings.
+     */
+    public static float[] tokenLogProbs(Gpt model, Batch batch) {
+        try (ai.djl.ndarray.NDManager scope = model.newScope()) {
+            Forward f = new Forward(scope, false);
+            NDArray logits = model.forward(f, batch.inputArray(scope));
+            long vocab = logits.getShape().get(2);
+            NDArray logp = logits.reshape(-1, vocab).logSoftmax(1);
+            return logp.gather(batch.targetArray(scope).reshape(-1, 1), 1).reshape(-1).toFloatArray();
+        }
+    }
 }
