@@ -47,7 +47,18 @@ public final class GcideSource implements CorpusSource {
     private static final Pattern INNER_BRACKET = Pattern.compile("\\[([^\\[\\]]*)]");
     private static final Pattern INSERTED_WORDS = Pattern.compile("[A-Za-z]+(?: [a-z]+){0,2}");
     private static final Pattern FIELD_LABEL = Pattern.compile("\\s*\\((?:[A-Z][a-z]{0,14}\\.?(?: & | )?){1,3}\\)");
-    private static final Pattern ATTRIBUTION = Pattern.compile("\\s*--(?=[A-Z]).*$");
+    private static final Pattern ATTRIBUTION = Pattern.compile("\\s*--(?=[A-Z]|\\d [A-Z]).*$");
+    /** A header line that wrapped: more headwords in backslashes, a pronunciation, or a bare part of speech. */
+    private static final Pattern HEADER_CONTINUATION = Pattern.compile("^(?:.*\\\\[^\\\\]+\\\\.*"
+            + "|\\s*\\([^)]*[*`\\[][^)]*\\).*"
+            + "|\\s*(?:(?:n|v|t|i|a|adv|adj|pl|p|pr|imp|prep|conj|interj|pron)\\.\\s*(?:&\\s*)?)+(?:\\[.*)?)$");
+    /** A derived form run on at the end of a sense: "-- Ex*haust"ing, adv." */
+    private static final Pattern RUN_ON_FORM = Pattern.compile(
+            "\\s*--\\s*[A-Za-z]+(?:[*\"`][A-Za-z]+)+[^.;]*?,\\s*(?:[a-z]{1,6}\\.\\s*)+");
+    /** A pronunciation inside the body: "(an`ji*o*sper"ma*tus)". */
+    private static final Pattern BODY_PRONUNCIATION = Pattern.compile("\\s*\\([^()]*[a-z][*\"`][a-z][^()]*\\)");
+    /** Syllable and stress marks inside a word: Ex*haust"ing. */
+    private static final Pattern STRESS_MARKED_WORD = Pattern.compile("[A-Za-z]+(?:[*\"`][A-Za-z]+)+");
     /** "See Cuneiform, n., 2." - runs to the end of the sentence, across abbreviations such as "n.,". */
     private static final Pattern CROSS_REFERENCE = Pattern.compile(
             "(?:^|(?<=[.;:] ))(?:See|Cf\\.|Compare) (?:[^.]|\\.(?=\\s*[,;\\d(a-z]))*(?:\\.|$)");
@@ -113,11 +124,13 @@ public final class GcideSource implements CorpusSource {
     }
 
     /**
-     * The header is the headword line plus any lines its etymology bracket runs over: it ends at the first
-     * line break where every '[' has been closed.
+     * The header is the headword line plus the lines it wraps onto: it ends at the first line break where
+     * every '[' and every backslash pronunciation has been closed and the next line does not go on with more
+     * headwords, a pronunciation or a part of speech.
      */
     static int headerEnd(String text) {
         int depth = 0;
+        int backslashes = 0;
         int lines = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -125,14 +138,25 @@ public final class GcideSource implements CorpusSource {
                 depth++;
             } else if (c == ']') {
                 depth--;
+            } else if (c == '\\') {
+                backslashes++;
             } else if (c == '\n') {
                 lines++;
-                if (depth <= 0 || lines > 12) {
-                    return depth <= 0 ? i : Math.max(0, text.indexOf('\n'));
+                if (lines > 12) {
+                    return Math.max(0, text.indexOf('\n'));
+                }
+                boolean open = depth > 0 || backslashes % 2 == 1;
+                if (!open && !HEADER_CONTINUATION.matcher(nextLine(text, i + 1)).matches()) {
+                    return i;
                 }
             }
         }
         return text.length();
+    }
+
+    private static String nextLine(String text, int start) {
+        int end = text.indexOf('\n', start);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 
     static String headword(String header) {
@@ -185,6 +209,9 @@ public final class GcideSource implements CorpusSource {
         p = FIELD_LABEL.matcher(p).replaceAll("");
         p = ATTRIBUTION.matcher(p).replaceAll("");
         p = CROSS_REFERENCE.matcher(p).replaceAll("");
+        p = RUN_ON_FORM.matcher(p).replaceAll("");
+        p = BODY_PRONUNCIATION.matcher(p).replaceAll("");
+        p = STRESS_MARKED_WORD.matcher(p).replaceAll(m -> m.group().replaceAll("[*\"`]", ""));
         return tidy(p);
     }
 

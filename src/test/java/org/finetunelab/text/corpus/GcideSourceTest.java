@@ -85,4 +85,38 @@ class GcideSourceTest {
         String article = "Boule \\Boule\\, n.\n   See {Buhl}.\n   [1913 Webster]\n";
         assertTrue(GcideSource.cleanArticle(article).isEmpty());
     }
+
+    @Test
+    void aHeaderThatWrapsOverSeveralLinesIsRemovedWhole() {
+        String article = String.join("\n",
+                "Brahmanic \\Brah*man\"ic\\, -ical \\-ic*al\\, Brahminic",
+                "\\Brah*min\"ic\\, ical \\*ic*al\\,a.",
+                "   Of or pertaining to the Brahmans or to their doctrines and",
+                "   worship.",
+                "   [1913 Webster] Brahmanism");
+        assertEquals("Brahmanic (adjective): Of or pertaining to the Brahmans or to their doctrines and worship.",
+                GcideSource.cleanArticle(article).orElseThrow());
+        String withPronunciationBelow = String.join("\n",
+                "Angiospermatous \\An`gi*o*sper\"ma*tous\\",
+                "   ([a^]n`j[i^]*[-o]*sp[~e]r\"m[.a]*t[u^]s), a. (Bot.)",
+                "   Having seeds enclosed in a seed vessel.",
+                "   [1913 Webster]");
+        assertEquals("Angiospermatous (adjective): Having seeds enclosed in a seed vessel.",
+                GcideSource.cleanArticle(withPronunciationBelow).orElseThrow());
+    }
+
+    @Test
+    void dropsRunOnFormsAndBiblicalReferences() {
+        String article = String.join("\n",
+                "Exhausting \\Ex*haust\"ing\\, a.",
+                "   Producing exhaustion; as, exhausting labors. --",
+                "   {Ex*haust\"ing*ly}, adv.",
+                "   [1913 Webster]",
+                "",
+                "         They spake to her to that effect. --2 Chron. xxxiv.",
+                "         22.",
+                "   [1913 Webster]");
+        assertEquals("Exhausting (adjective): Producing exhaustion; as, exhausting labors.\n"
+                + "They spake to her to that effect.", GcideSource.cleanArticle(article).orElseThrow());
+    }
 }
