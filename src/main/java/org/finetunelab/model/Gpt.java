@@ -3,7 +3,6 @@ package org.finetunelab.model;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,6 +76,17 @@ public final class Gpt extends Module implements AutoCloseable {
 
     public List<Block> blocks() {
         return blocks;
+    }
+
+    /**
+     * Registers an extra block (e.g. a classification head) so that its parameters are trained, counted
+     * and saved with the model's.
+     */
+    public <M extends Module> M addModule(String name, M module) {
+        if (children().containsKey(name)) {
+            throw new IllegalStateException("the model already has a block named '" + name + "'");
+        }
+        return child(name, module);
     }
 
     /** Installs learned virtual tokens in front of every input (prompt tuning). */
@@ -156,9 +166,5 @@ public final class Gpt extends Module implements AutoCloseable {
     /** For tests and tools: a scope whose tensors are freed together. */
     public NDManager newScope() {
         return manager.newSubManager();
-    }
-
-    static Shape shape(long... dims) {
-        return new Shape(dims);
     }
 }

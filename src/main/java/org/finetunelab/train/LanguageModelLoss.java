@@ -10,6 +10,11 @@ import org.finetunelab.model.Gpt;
  * Java number, which DJL's autograd mishandles: see the model's constants).
  */
 public final class LanguageModelLoss {
+    /** Next-token prediction as a training objective. */
+    public static final Objective NEXT_TOKEN = (model, f, batch, normalizer) ->
+            loss(f, model.forward(f, batch.inputArray(f.manager())), batch.targetArray(f.manager()),
+                    batch.weightArray(f.manager()), normalizer);
+
     private LanguageModelLoss() {
     }
 
@@ -27,20 +32,23 @@ public final class LanguageModelLoss {
 
     /** Forward pass plus loss for one batch; the returned scalar lives in the pass's scope. */
     public static NDArray batchLoss(Gpt model, Forward f, Batch batch, double normalizer) {
-        NDArray ids = batch.inputArray(f.manager());
-        NDArray logits = model.forward(f, ids);
-        return loss(f, logits, batch.targetArray(f.manager()), batch.weightArray(f.manager()),
-                f.scalar((float) normalizer));
+        return NEXT_TOKEN.loss(model, f, batch, f.scalar((float) normalizer));
     }
 
     /** Mean token loss over fixed batches, without gradients and without dropout. */
     public static double evaluate(Gpt model, java.util.List<Batch> batches) {
+        return evaluate(model, batches, NEXT_TOKEN);
+    }
+
+    /** Mean loss of any objective over fixed batches, weighted by each batch's total weight. */
+    public static double evaluate(Gpt model, java.util.List<Batch> batches, Objective objective) {
         double total = 0;
         double weight = 0;
         for (Batch b : batches) {
             try (ai.djl.ndarray.NDManager scope = model.newScope()) {
+                Forward f = new Forward(scope, false);
                 double w = b.weightSum();
-                total += batchLoss(model, new Forward(scope, false), b, w).getFloat() * w;
+                total += objective.loss(model, f, b, f.scalar((float) w)).getFloat() * w;
                 weight += w;
             }
         }

@@ -27,6 +27,7 @@ public final class Trainer implements AutoCloseable {
     private final TrainConfig config;
     private final BatchSource train;
     private final List<Batch> validation;
+    private final Objective objective;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private final TrainingHistory history = new TrainingHistory();
     private final AdamW optimizer;
@@ -40,9 +41,17 @@ public final class Trainer implements AutoCloseable {
     private volatile boolean stopRequested;
 
     /**
+     * A trainer for next-token prediction.
+     *
      * @param validation fixed validation batches, or an empty list for none
      */
     public Trainer(Gpt model, TrainConfig config, BatchSource train, List<Batch> validation) {
+        this(model, config, train, validation, LanguageModelLoss.NEXT_TOKEN);
+    }
+
+    /** A trainer for any objective (classification, instruction tuning, preference tuning, ...). */
+    public Trainer(Gpt model, TrainConfig config, BatchSource train, List<Batch> validation, Objective objective) {
+        this.objective = objective;
         this.model = model;
         this.config = config;
         this.train = train;
@@ -91,8 +100,7 @@ public final class Trainer implements AutoCloseable {
         if (checkpointFolder != null && Checkpoint.exists(checkpointFolder)) {
             Checkpoint.restore(checkpointFolder, this);
         }
-        Map<String, Parameter> trainable = model.trainableParameters();
-        if (trainable.isEmpty()) {
+        if (model.trainableParameters().isEmpty()) {
             throw new IllegalStateException("the model has no trainable parameters: apply a fine-tuning method or "
                     + "unfreeze some layers before training.");
         }
@@ -107,6 +115,8 @@ public final class Trainer implements AutoCloseable {
             }
             long step = nextStep;
             float lr = schedule.at(step);
+            // Read every step: a listener may freeze or unfreeze layers as training goes (gradual unfreezing).
+            Map<String, Parameter> trainable = model.trainableParameters();
             long t0 = System.nanoTime();
             double loss = forwardBackward(step);
             if (!Double.isFinite(loss)) {
@@ -123,7 +133,7 @@ public final class Trainer implements AutoCloseable {
             double val = Double.NaN;
             boolean evalDue = config.evalEvery() > 0 && (nextStep % config.evalEvery() == 0 || nextStep == config.steps());
             if (evalDue && !validation.isEmpty()) {
-                val = LanguageModelLoss.evaluate(model, validation);
+                val = LanguageModelLoss.evaluate(model, validation, objective);
             }
             StepRecord record = new StepRecord(step, loss, val, lr, norm, tokens / seconds);
             history.add(record);
@@ -168,7 +178,8 @@ public final class Trainer implements AutoCloseable {
             for (Batch b : batches) {
                 // Each micro-batch's tensors live until its backward pass has finished, then are freed.
                 try (NDManager scope = model.newScope()) {
-                    NDArray l = LanguageModelLoss.batchLoss(model, new Forward(scope, true), b, totalWeight);
+                    Forward f = new Forward(scope, true);
+                    NDArray l = objective.loss(model, f, b, f.scalar((float) totalWeight));
                     collector.backward(l);
                     loss += l.getFloat();
                 }
