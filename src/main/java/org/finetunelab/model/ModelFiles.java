@@ -58,7 +58,7 @@ public final class ModelFiles {
         Path configFile = dir.resolve(CONFIG);
         if (!Files.isRegularFile(configFile)) {
             throw new IllegalArgumentException(dir + " has no " + CONFIG + ": a model folder needs " + CONFIG + " and "
-                    + WEIGHTS + " (GPT-2 checkpoints from Hugging Face load with Gpt2Import instead).");
+                    + WEIGHTS + " (GPT-2 checkpoints from Hugging Face load with Gpt2Checkpoint.importModel instead).");
         }
         GptConfig config = GptConfig.read(configFile);
         Gpt model = Gpt.create(config, 0, device);
