@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +126,8 @@ public final class Gpt2Checkpoint {
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(weightsFile + " holds tensor(s) a GPT-2 language model does not have: "
-                    + unknown + ". Is it a different architecture, or does " + ModelFiles.CONFIG + " give too few layers?");
+                    + firstFew(unknown) + ". Is it a different architecture, or does " + ModelFiles.CONFIG
+                    + " give too few layers?");
         }
         boolean prefixed = header.names().stream().anyMatch(n -> n.startsWith(PREFIX));
         List<String> missing = new ArrayList<>();
@@ -145,14 +145,21 @@ public final class Gpt2Checkpoint {
                     + "tensor, or set tie_word_embeddings to true if the model reuses wte as its output layer.");
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(weightsFile + " lacks tensor(s) " + missing + ": the file is incomplete "
-                    + "or " + ModelFiles.CONFIG + " gives more layers than it holds.");
+            throw new IllegalArgumentException(weightsFile + " lacks tensor(s) " + firstFew(missing)
+                    + ": the file is incomplete or " + ModelFiles.CONFIG + " gives more layers than it holds.");
         }
         if (found.containsKey(LM_HEAD) && config.tiedEmbeddings()) {
             checkShape(weightsFile, found.get(LM_HEAD), header.tensors().get(found.get(LM_HEAD)).shape(),
                     expected.get("wte.weight"), config);
         }
         return found;
+    }
+
+    /** A list short enough to read in an error message. */
+    private static String firstFew(List<String> names) {
+        int shown = 8;
+        return names.size() <= shown ? names.toString()
+                : names.subList(0, shown) + " and " + (names.size() - shown) + " more";
     }
 
     private static void checkShape(Path weightsFile, String fileName, Shape actual, Shape expected, GptConfig config) {
@@ -185,9 +192,9 @@ public final class Gpt2Checkpoint {
             }
             String head = fileNames.get(LM_HEAD);
             if (head != null && model.config().tiedEmbeddings()) {
-                float[] wte = model.wte().table().array().toFloatArray();
-                float[] lm = saved.get(head).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
-                if (!Arrays.equals(wte, lm)) {
+                NDArray wte = model.wte().table().array();
+                NDArray lm = saved.get(head).toType(wte.getDataType(), false);
+                if (!wte.contentEquals(lm)) {
                     throw new IllegalArgumentException(weightsFile + ": tensor '" + head + "' differs from '"
                             + fileNames.get("wte.weight") + "' although " + ModelFiles.CONFIG + " sets "
                             + "tie_word_embeddings=true (one shared table). Set tie_word_embeddings to false to keep "
