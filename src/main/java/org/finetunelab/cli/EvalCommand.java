@@ -1,0 +1,51 @@
+package org.finetunelab.cli;
+
+import org.finetunelab.eval.KnowledgeProbe;
+import org.finetunelab.eval.Perplexity;
+import org.finetunelab.experiments.CorpusEncoder;
+import org.finetunelab.model.Gpt;
+import org.finetunelab.text.Tokenizer;
+import org.finetunelab.text.corpus.KnowledgeSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Measure a model: knowledge-probe accuracy and perplexity on a held-out text.")
+final class EvalCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--facts", paramLabel = "FILE", defaultValue = "data/datasets/knowledge/facts.jsonl",
+            description = "knowledge facts to probe (default: ${DEFAULT-VALUE})")
+    Path facts;
+
+    @Option(names = "--text", paramLabel = "FILE", description = "held-out text for perplexity; documents separated by <|endoftext|> lines (default: the pretraining corpus's valid.txt in the cache, when present)")
+    Path text;
+
+    @Option(names = "--windows", defaultValue = "1024", description = "context windows of text to score at most (default: ${DEFAULT-VALUE})")
+    int windows;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Gpt gpt = model.loadModel(); Tokenizer tok = model.loadTokenizer()) {
+            KnowledgeProbe.Result probe = KnowledgeProbe.run(gpt, tok, KnowledgeSet.load(facts));
+            System.out.printf("knowledge probe: %.1f%% of %d facts (chance 25%%)%n", 100 * probe.accuracy(),
+                    probe.details().rowCount());
+            System.out.println(probe.byTopic().printAll());
+            Path held = text != null ? text : CacheFolder.get().resolve("corpus/valid.txt");
+            if (Files.isRegularFile(held)) {
+                Perplexity.Result ppl = Perplexity.of(gpt, CorpusEncoder.encode(tok, held), windows);
+                System.out.printf("held-out loss %.4f nats/token, perplexity %.2f (%,d tokens of %s)%n", ppl.loss(),
+                        ppl.perplexity(), ppl.tokens(), held);
+            } else {
+                System.out.println("no held-out text: pass --text FILE (or build the corpus with 'finetune pretrain').");
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package org.finetunelab.cli;
+
+import org.finetunelab.model.GenerationConfig;
+import org.finetunelab.model.Generator;
+import org.finetunelab.model.Gpt;
+import org.finetunelab.text.Tokenizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Continue a prompt with a model, printing the text as it is generated.")
+final class GenerateCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions model;
+
+    @Parameters(index = "0", paramLabel = "PROMPT", description = "the text to continue")
+    String prompt;
+
+    @Option(names = {"-n", "--max-tokens"}, defaultValue = "60", description = "new tokens at most (default: ${DEFAULT-VALUE})")
+    int maxTokens;
+
+    @Option(names = {"-t", "--temperature"}, defaultValue = "0.8", description = "0 = greedy; higher = more random (default: ${DEFAULT-VALUE})")
+    float temperature;
+
+    @Option(names = "--top-k", defaultValue = "40", description = "sample among the k most likely tokens; 0 = all (default: ${DEFAULT-VALUE})")
+    int topK;
+
+    @Option(names = "--top-p", defaultValue = "0.95", description = "sample among the most likely tokens covering this probability (default: ${DEFAULT-VALUE})")
+    float topP;
+
+    @Option(names = "--stop", paramLabel = "TEXT", description = "stop when this text appears (repeatable)")
+    List<String> stops = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "0", description = "random seed; the same seed gives the same text (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--no-cache", description = "recompute the whole text for every token instead of using the KV cache")
+    boolean noCache;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        GenerationConfig cfg = new GenerationConfig(maxTokens, temperature, topK, topP, stops, seed, !noCache);
+        try (Gpt gpt = model.loadModel(); Tokenizer tok = model.loadTokenizer()) {
+            out.print(prompt);
+            StreamingText stream = new StreamingText(tok, stops);
+            new Generator(gpt).generate(tok.encode(prompt), cfg, tok.endOfTextId(), stream::stopped, id -> out.print(stream.add(id)));
+            out.println();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,67 @@
+package org.finetunelab.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import org.finetunelab.experiments.BasePretraining;
+import org.finetunelab.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "pretrain", mixinStandardHelpOptions = true,
+        description = {"Pretrain the lab's base model from scratch: corpus, tokenizer, training, model card.",
+                "Checkpoints are written every few hundred steps; run the same command again to continue",
+                "where it stopped (on this machine or another, given the cache folder)."})
+final class PretrainCommand implements Callable<Integer> {
+    @Option(names = "--preset", description = "cpu (the shipped model), gpu (larger) or tiny (a quick check); default: gpu when one is in use, else cpu")
+    String preset;
+
+    @Option(names = "--steps", description = "optimizer steps (default: the preset's)")
+    Long steps;
+
+    @Option(names = "--checkpoint-every", defaultValue = "250", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
+    long checkpointEvery;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "work folder for corpus, tokens and checkpoints (default: $FINETUNE_CACHE or ~/.cache/finetune-lab)")
+    Path cache;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "data/models/base", description = "where the finished model goes (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--facts", paramLabel = "FILE", defaultValue = "data/datasets/knowledge/facts.jsonl", description = "knowledge facts for the probe (default: ${DEFAULT-VALUE})")
+    Path facts;
+
+    @Option(names = "--no-export", description = "train only; do not write the model folder")
+    boolean noExport;
+
+    @Override
+    public Integer call() throws Exception {
+        BasePretraining.Settings defaults = BasePretraining.Settings.defaults(cache != null ? cache : CacheFolder.get());
+        BasePretraining.Settings settings = new BasePretraining.Settings(defaults.cacheDir(),
+                preset != null ? preset : defaults.preset(), steps != null ? steps : defaults.steps(), checkpointEvery,
+                defaults.seed());
+        BasePretraining run = new BasePretraining(settings, System.out::println);
+        System.out.println("work folder: " + settings.cacheDir());
+        try (ProgressBar bar = new ProgressBar("corpus", 1)) {
+            run.buildCorpus((stage, step, total) -> {
+                bar.maxHint(total);
+                bar.stepTo(step);
+                bar.setExtraMessage(" " + stage);
+            });
+        }
+        run.trainTokenizer();
+        TrainingResult result = run.pretrain(List.of(new ProgressBarListener("pretrain " + settings.preset())));
+        System.out.printf("training %s after %,d steps: loss %.3f, best validation loss %.3f%n", result.stopReason(),
+                result.stepsDone(), result.finalTrainLoss(), result.bestValLoss());
+        if (result.stepsDone() < settings.steps()) {
+            System.out.println("not finished: run the same command again to continue from the last checkpoint.");
+            return 0;
+        }
+        if (!noExport) {
+            run.export(out, facts, result);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,73 @@
+package org.finetunelab.cli;
+
+import org.finetunelab.model.Gpt;
+import org.finetunelab.text.Tokenizer;
+import org.finetunelab.train.Batch;
+import org.finetunelab.train.LanguageModelLoss;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Print the log-probability and loss the model gives each token of a text.",
+                "The text is preceded by <|endoftext|>, so the first token is predicted too. The numbers can be",
+                "compared with any other implementation of the same checkpoint."})
+final class ScoreCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions model;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TEXT", description = "the text to score")
+    String text;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "score the text of this UTF-8 file instead")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((text == null) == (file == null)) {
+            throw new IllegalArgumentException("give either a TEXT or --file FILE to score");
+        }
+        String input = text != null ? text : Files.readString(file, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        try (Gpt gpt = model.loadModel(); Tokenizer tok = model.loadTokenizer()) {
+            int[] ids = tok.encode(input);
+            int window = gpt.config().contextLength();
+            if (ids.length > window) {
+                throw new IllegalArgumentException("the text has " + ids.length + " tokens; this command scores up to "
+                        + window + " (the model's context). Shorten it.");
+            }
+            long[] in = new long[ids.length];
+            long[] tg = new long[ids.length];
+            float[] w = new float[ids.length];
+            in[0] = tok.endOfTextId();
+            for (int i = 0; i < ids.length; i++) {
+                if (i > 0) {
+                    in[i] = ids[i - 1];
+                }
+                tg[i] = ids[i];
+                w[i] = 1;
+            }
+            float[] logp = LanguageModelLoss.tokenLogProbs(gpt, new Batch(1, ids.length, in, tg, w));
+            out.println("position\ttoken_id\ttoken\tlog_prob\tloss");
+            double sum = 0;
+            for (int i = 0; i < ids.length; i++) {
+                out.printf("%d\t%d\t%s\t%.6f\t%.6f%n", i, ids[i], printable(tok.decode(new int[]{ids[i]})), logp[i], -logp[i]);
+                sum -= logp[i];
+            }
+            out.printf("mean loss %.6f nats/token, perplexity %.4f over %d tokens%n", sum / ids.length,
+                    Math.exp(sum / ids.length), ids.length);
+        }
+        return 0;
+    }
+
+    private static String printable(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t") + "'";
+    }
+}

@@ -1,0 +1,110 @@
+package org.finetunelab.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+
+import java.util.Random;
+
+/**
+ * Multi-head causal self-attention: every position mixes information from itself and earlier positions,
+ * never later ones. softmax(q·kᵀ / √d + mask) · v, computed for all heads at once.
+ */
+public final class CausalSelfAttention extends Module {
+    private final GptConfig config;
+    private final int layerIndex;
+    private final Linear cAttn;
+    private final Linear cProj;
+    private AttentionPrefix prefix;
+
+    CausalSelfAttention(NDManager manager, Random rng, GptConfig config, int layerIndex) {
+        this.config = config;
+        this.layerIndex = layerIndex;
+        int d = config.dModel();
+        this.cAttn = child("c_attn", new Linear(manager, rng, d, 3 * d, 0.02f));
+        // Residual projections start smaller so that the sum over many layers stays well scaled (GPT-2).
+        this.cProj = child("c_proj", new Linear(manager, rng, d, d, (float) (0.02 / Math.sqrt(2.0 * config.nLayers()))));
+    }
+
+    public Linear cAttn() {
+        return cAttn;
+    }
+
+    public Linear cProj() {
+        return cProj;
+    }
+
+    /** Installs learned keys/values that every position can attend to (prefix tuning). */
+    public void setPrefix(String name, AttentionPrefix prefix) {
+        if (this.prefix != null) {
+            throw new IllegalStateException("layer " + layerIndex + " already has an attention prefix: a method cannot be applied twice.");
+        }
+        child(name, prefix);
+        this.prefix = prefix;
+    }
+
+    public NDArray forward(Forward f, NDArray x, KvCache cache) {
+        long b = x.getShape().get(0);
+        long t = x.getShape().get(1);
+        int h = config.nHeads();
+        int hs = config.headSize();
+
+        NDList qkv = cAttn.forward(f, x).split(3, 2);
+        NDArray q = heads(qkv.get(0), b, t, h, hs);
+        NDArray k = heads(qkv.get(1), b, t, h, hs);
+        NDArray v = heads(qkv.get(2), b, t, h, hs);
+
+        if (cache != null && cache.keys(layerIndex) != null) {
+            k = cache.keys(layerIndex).concat(k, 2);
+            v = cache.values(layerIndex).concat(v, 2);
+        }
+        if (cache != null) {
+            cache.store(layerIndex, k, v);   // the cache now owns them and frees the previous pair
+        }
+        long past = k.getShape().get(2) - t;   // positions before the first query
+
+        int prefixLength = 0;
+        if (prefix != null) {
+            NDList kv = prefix.keysAndValues(f, b);
+            k = kv.get(0).concat(k, 2);
+            v = kv.get(1).concat(v, 2);
+            prefixLength = Math.toIntExact(kv.get(0).getShape().get(2));
+        }
+
+        // (B,H,T,hs)·(B,H,hs,Tk) → (B,H,T,Tk) attention scores, scaled so their variance stays near 1.
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(f.scalar((float) (1.0 / Math.sqrt(hs))));
+        scores = scores.add(causalMask(f, t, past, prefixLength));
+        NDArray weights = scores.softmax(-1);
+        if (f.training() && config.dropout() > 0) {
+            weights = weights.getNDArrayInternal().dropout(weights, config.dropout(), true).singletonOrThrow();
+        }
+        NDArray y = weights.matMul(v)                 // (B,H,T,hs)
+                .transpose(0, 2, 1, 3)                // (B,T,H,hs)
+                .reshape(b, t, (long) h * hs);        // heads side by side again
+        return cProj.forward(f, y);
+    }
+
+    /** (B,T,D) → (B,H,T,hs): split the width into heads and move the head axis forward. */
+    private static NDArray heads(NDArray x, long b, long t, int h, int hs) {
+        return x.reshape(b, t, h, hs).transpose(0, 2, 1, 3);
+    }
+
+    /**
+     * 0 where query i may look at key j and −10⁹ where it may not, so that softmax gives those keys zero
+     * weight. Prefix keys are always visible; a real key is visible when it is not in the query's future.
+     * Built per pass from index comparisons (DJL has no upper-triangle op).
+     */
+    private static NDArray causalMask(Forward f, long t, long past, int prefixLength) {
+        NDManager m = f.manager();
+        long keys = past + t;
+        NDArray queryPos = m.arange(past, past + t).reshape(t, 1);
+        NDArray keyPos = m.arange(0, keys).reshape(1, keys);
+        NDArray mask = keyPos.lte(queryPos);
+        if (prefixLength > 0) {
+            mask = m.ones(new ai.djl.ndarray.types.Shape(t, prefixLength), ai.djl.ndarray.types.DataType.BOOLEAN)
+                    .concat(mask, 1);
+        }
+        NDArray visible = mask.toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+        return visible.sub(f.scalar(1f)).mul(f.scalar(1e9f));
+    }
+}

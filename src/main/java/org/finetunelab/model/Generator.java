@@ -1,0 +1,93 @@
+package org.finetunelab.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
+
+/**
+ * Autoregressive generation on token ids: predict a token, append it, repeat. With the KV cache only the
+ * new token is run through the model at each step; without it the whole text is recomputed. Both give the
+ * same tokens (a test checks it); the cache is just faster.
+ *
+ * <p>When the text outgrows the context window, the model sees only the last {@code contextLength}
+ * tokens (and the cache is rebuilt from them).
+ */
+public final class Generator {
+    private final Gpt model;
+
+    public Generator(Gpt model) {
+        this.model = model;
+    }
+
+    /**
+     * @param prompt  the ids to continue (at least one)
+     * @param stopId  an id that ends generation (e.g. end of text), or -1
+     * @param stop    checked after every token with the ids generated so far; true stops
+     * @param onToken receives each new id as it is chosen (for streaming output), may be null
+     * @return the new ids (without the prompt, without the stop id)
+     */
+    public int[] generate(int[] prompt, GenerationConfig config, int stopId, Predicate<int[]> stop, IntConsumer onToken) {
+        if (prompt.length == 0) {
+            throw new IllegalArgumentException("the prompt is empty: generation needs at least one token to continue "
+                    + "(start with the end-of-text token to generate from nothing).");
+        }
+        int window = model.config().contextLength() - model.promptLength();
+        Sampler sampler = new Sampler(config);
+        List<Integer> text = new ArrayList<>();
+        for (int id : prompt) {
+            text.add(id);
+        }
+        List<Integer> generated = new ArrayList<>();
+        try (NDManager scope = model.newScope(); KvCache cache = config.useCache() ? model.newCache() : null) {
+            KvCache active = cache;
+            for (int i = 0; i < config.maxNewTokens(); i++) {
+                float[] logits;
+                try (NDManager step = scope.newSubManager()) {
+                    Forward f = new Forward(step, false);
+                    int[] input;
+                    if (active != null && active.length() > 0 && active.length() + 1 <= window) {
+                        input = new int[]{text.get(text.size() - 1)};   // only the newest token
+                    } else {
+                        if (active != null && active.length() > 0) {
+                            active.close();                             // window full: rebuild from the last tokens
+                            active = model.newCache();
+                        }
+                        int from = Math.max(0, text.size() - window);
+                        input = text.subList(from, text.size()).stream().mapToInt(Integer::intValue).toArray();
+                    }
+                    NDArray ids = step.create(Arrays.stream(input).asLongStream().toArray(), new Shape(1, input.length));
+                    NDArray hidden = model.hidden(f, ids, active);
+                    NDArray last = hidden.get(":, -1:, :");
+                    logits = model.logits(f, last).toFloatArray();
+                }
+                int next = sampler.next(logits);
+                if (next == stopId) {
+                    break;
+                }
+                text.add(next);
+                generated.add(next);
+                if (onToken != null) {
+                    onToken.accept(next);
+                }
+                int[] soFar = generated.stream().mapToInt(Integer::intValue).toArray();
+                if (stop != null && stop.test(soFar)) {
+                    break;
+                }
+            }
+            if (active != null && active != cache) {
+                active.close();
+            }
+        }
+        return generated.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public int[] generate(int[] prompt, GenerationConfig config) {
+        return generate(prompt, config, -1, null, null);
+    }
+}

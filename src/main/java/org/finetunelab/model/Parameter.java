@@ -1,0 +1,60 @@
+package org.finetunelab.model;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * One learnable tensor of a model. Its local name ({@code weight}) combines with the names of the blocks
+ * that hold it into a full dotted name ({@code h.0.attn.c_attn.weight}), see {@link Module#namedParameters()}.
+ * Whether it is trainable decides whether autograd computes a gradient for it: frozen parameters cost
+ * no gradient memory and no optimizer state.
+ */
+public final class Parameter {
+    private final String name;
+    private NDArray array;
+    private boolean trainable = true;
+
+    Parameter(String name, NDArray array) {
+        this.name = name;
+        this.array = array;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public NDArray array() {
+        return array;
+    }
+
+    public boolean trainable() {
+        return trainable;
+    }
+
+    public long size() {
+        return array.getShape().size();
+    }
+
+    /** Marks the parameter trainable or frozen; autograd follows the flag. */
+    public void setTrainable(boolean trainable) {
+        this.trainable = trainable;
+        array.setRequiresGradient(trainable);
+    }
+
+    /**
+     * Replaces the values in place (loading weights, restoring the best weights). The shape must match.
+     */
+    public void copyFrom(NDArray values) {
+        if (!values.getShape().equals(array.getShape())) {
+            throw new IllegalArgumentException("tensor '" + name + "' has shape " + values.getShape()
+                    + " but the model expects " + array.getShape() + ": the weights were made for a different config.");
+        }
+        NDArray converted = values.getDataType() == array.getDataType() ? values : values.toType(array.getDataType(), false);
+        try {
+            converted.copyTo(array);
+        } finally {
+            if (converted != values) {
+                converted.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+#!/usr/bin/python3
+"""Runs notebooks headless with the project's Java kernel (Debian's nbclient and nbconvert).
+
+  notebooks.py run   --kernel NAME --out DIR [--counts FILE] NOTEBOOK...
+      Executes each notebook, stops it at the first cell error, writes the executed copy and an HTML
+      rendering to DIR, prints one line per notebook, and writes "passed failed" to FILE.
+  notebooks.py check --kernel NAME --log FILE --snippet CODE
+      Starts the kernel once and runs CODE, to find out early whether the kernel works at all.
+
+Every failure is reported as one line that says what went wrong and how to fix it.
+"""
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+START_ATTEMPTS = 3
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class NotebookFailure(Exception):
+    """A failure explained in one line."""
+
+
+def first_error(nb):
+    """(cell number, one-line message) of the first error output in an executed notebook."""
+    for number, cell in enumerate(nb.cells, start=1):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                lines = [ANSI.sub("", line).strip() for line in output.get("traceback", [])]
+                lines = [line for line in lines if line]
+                detail = output.get("evalue") or (lines[0] if lines else "") or output.get("ename", "error")
+                detail = ANSI.sub("", detail).strip().splitlines()[0] if detail.strip() else "error"
+                return number, detail
+    return None, None
+
+
+def kernel_error_line(log_path):
+    """The first line of the kernel's log that reports an error, or None."""
+    try:
+        for line in Path(log_path).read_text(errors="replace").splitlines():
+            if re.search(r"Error|Exception", line) and "atexit" not in line:
+                return line.strip()
+    except OSError:
+        pass
+    return None
+
+
+def explain(nb, error, kernel, log_path):
+    """Turns an exception from nbclient into one line with the cause and the fix."""
+    text = ANSI.sub("", str(error))
+    if isinstance(error, CellExecutionError):
+        number, detail = first_error(nb)
+        message = "cell %s failed: %s" % (number, detail) if number else "a cell failed: %s" % text.splitlines()[-1]
+        if "does not exist" in message and "package" in message:
+            message += " (the kernel does not see the library: run ./lab again to rebuild and reinstall it)"
+        return message
+    if isinstance(error, DeadKernelError) or "Kernel died" in text:
+        cause = kernel_error_line(log_path)
+        return ("the Java kernel stopped%s (see %s); run ./lab check, and check that Java 17+ is installed"
+                % (": " + cause if cause else "", log_path))
+    if "didn't respond" in text or isinstance(error, TimeoutError):
+        return ("the Java kernel did not answer after %d starts (see %s); close other busy programs and "
+                "run ./lab check" % (START_ATTEMPTS, log_path))
+    if "No such kernel" in text or "NoSuchKernel" in type(error).__name__:
+        return "the kernel '%s' is not installed: run ./lab to install it" % kernel
+    return "%s: %s" % (type(error).__name__, text.strip().splitlines()[-1] if text.strip() else "")
+
+
+def execute(nb, kernel, workdir, log_path, startup_timeout, cell_timeout):
+    """Runs every cell of nb in a fresh kernel; the kernel's own output goes to log_path.
+
+    A kernel that does not answer at start-up is started again, up to START_ATTEMPTS times: on a busy
+    machine the Java kernel now and then never receives Jupyter's first request, and a fresh start works.
+    """
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "w") as log:
+        for attempt in range(1, START_ATTEMPTS + 1):
+            client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
+                                    allow_errors=False, resources={"metadata": {"path": str(workdir)}})
+            try:
+                client.execute(stdout=log, stderr=log)
+                return
+            except (RuntimeError, TimeoutError) as error:
+                started = any(cell.get("execution_count") for cell in nb.cells if cell.cell_type == "code")
+                if attempt == START_ATTEMPTS or started or "didn't respond" not in str(error):
+                    raise
+                print("kernel did not answer in %d s, starting it again" % startup_timeout, file=log, flush=True)
+
+
+def write_html(nb, html_path):
+    from nbconvert import HTMLExporter
+    body, _ = HTMLExporter().from_notebook_node(nb)
+    html_path.write_text(body)
+
+
+def run(args):
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    passed = failed = 0
+    for path in map(Path, args.notebooks):
+        start = time.monotonic()
+        nb = nbformat.read(str(path), as_version=4)
+        log_path = out / (path.stem + ".kernel.log")
+        problem = None
+        try:
+            execute(nb, args.kernel, path.parent.resolve(), log_path, args.startup_timeout, args.cell_timeout)
+        except Exception as error:  # every failure becomes one explained line
+            problem = explain(nb, error, args.kernel, log_path)
+        nbformat.write(nb, str(out / path.name))
+        try:
+            write_html(nb, out / (path.stem + ".html"))
+        except Exception as error:
+            problem = problem or "the HTML rendering failed: %s" % error
+        seconds = time.monotonic() - start
+        if problem:
+            failed += 1
+            print("  FAIL %s (%.0f s): %s" % (path.name, seconds, problem), flush=True)
+        else:
+            passed += 1
+            print("  ok   %s (%.0f s)" % (path.name, seconds), flush=True)
+    if args.counts:
+        Path(args.counts).write_text("%d %d\n" % (passed, failed))
+    return 1 if failed else 0
+
+
+def check(args):
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell(args.snippet))
+    try:
+        execute(nb, args.kernel, Path.cwd(), Path(args.log), args.startup_timeout, args.cell_timeout)
+    except Exception as error:
+        print(explain(nb, error, args.kernel, args.log))
+        return 1
+    outputs = nb.cells[0].get("outputs", [])
+    text = " ".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", "")) for o in outputs)
+    print(ANSI.sub("", text).strip())
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("run", "check"):
+        p = sub.add_parser(name)
+        p.add_argument("--kernel", required=True)
+        p.add_argument("--startup-timeout", type=int, default=120, help="seconds for one attempt to start the kernel (3 attempts)")
+        p.add_argument("--cell-timeout", type=int, default=1800, help="seconds one cell may run")
+    run_parser, check_parser = sub.choices["run"], sub.choices["check"]
+    run_parser.add_argument("--out", required=True)
+    run_parser.add_argument("--counts")
+    run_parser.add_argument("notebooks", nargs="+")
+    check_parser.add_argument("--log", required=True)
+    check_parser.add_argument("--snippet", required=True)
+    args = parser.parse_args()
+    return run(args) if args.command == "run" else check(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
