@@ -7,9 +7,12 @@ import org.finetunelab.model.Gpt;
 import org.finetunelab.text.Tokenizer;
 import org.finetunelab.text.corpus.KnowledgeSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,6 +20,9 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure a model: knowledge-probe accuracy and perplexity on a held-out text.")
 final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ModelOptions model;
 
@@ -32,20 +38,22 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
         try (Gpt gpt = model.loadModel(); Tokenizer tok = model.loadTokenizer()) {
             KnowledgeProbe.Result probe = KnowledgeProbe.run(gpt, tok, KnowledgeSet.load(facts));
-            System.out.printf("knowledge probe: %.1f%% of %d facts (chance 25%%)%n", 100 * probe.accuracy(),
+            out.printf("knowledge probe: %.1f%% of %d facts (chance 25%%)%n", 100 * probe.accuracy(),
                     probe.details().rowCount());
-            System.out.println(probe.byTopic().printAll());
+            out.println(probe.byTopic().printAll());
             Path held = text != null ? text : CacheFolder.get().resolve("corpus/valid.txt");
             if (Files.isRegularFile(held)) {
                 Perplexity.Result ppl = Perplexity.of(gpt, CorpusEncoder.encode(tok, held), windows);
-                System.out.printf("held-out loss %.4f nats/token, perplexity %.2f (%,d tokens of %s)%n", ppl.loss(),
+                out.printf("held-out loss %.4f nats/token, perplexity %.2f (%,d tokens of %s)%n", ppl.loss(),
                         ppl.perplexity(), ppl.tokens(), held);
             } else {
-                System.out.println("no held-out text: pass --text FILE (or build the corpus with 'finetune pretrain').");
+                out.println("no held-out text: pass --text FILE (or build the corpus with 'finetune pretrain').");
             }
         }
+        out.flush();
         return 0;
     }
 }

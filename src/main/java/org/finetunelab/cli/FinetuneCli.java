@@ -22,6 +22,11 @@ import java.util.Properties;
         description = "Train, fine-tune and inspect small language models from the command line.",
         subcommands = {
                 InfoCommand.class,
+                PretrainCommand.class,
+                GenerateCommand.class,
+                ScoreCommand.class,
+                EvalCommand.class,
+                TokenizerCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class FinetuneCli implements Runnable {
@@ -43,7 +48,24 @@ public final class FinetuneCli implements Runnable {
 
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new FinetuneCli());
+        return new CommandLine(new FinetuneCli()).setExecutionExceptionHandler(FinetuneCli::explain);
+    }
+
+    /**
+     * Errors a user can fix (bad input, a missing file, a diverged run) are shown as one line with the cause;
+     * the stack trace appears only with {@code -Dfinetune.debug=true}.
+     */
+    static int explain(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        if (Boolean.getBoolean("finetune.debug")) {
+            e.printStackTrace(cmd.getErr());
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            message = "no such file: " + message;
+        }
+        cmd.getErr().println(cmd.getColorScheme().errorText("finetune " + cmd.getCommandName() + ": " + message));
+        cmd.getErr().flush();
+        return 1;
     }
 
     /** Sets offline mode and a quiet log level unless the caller chose other values with -D. */

@@ -5,12 +5,13 @@ import org.finetunelab.model.Generator;
 import org.finetunelab.model.Gpt;
 import org.finetunelab.text.Tokenizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,6 +19,9 @@ import java.util.concurrent.Callable;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Continue a prompt with a model, printing the text as it is generated.")
 final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ModelOptions model;
 
@@ -47,7 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut();
         GenerationConfig cfg = new GenerationConfig(maxTokens, temperature, topK, topP, stops, seed, !noCache);
         try (Gpt gpt = model.loadModel(); Tokenizer tok = model.loadTokenizer()) {
             out.print(prompt);
@@ -55,6 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
             new Generator(gpt).generate(tok.encode(prompt), cfg, tok.endOfTextId(), stream::stopped, id -> out.print(stream.add(id)));
             out.println();
         }
+        out.flush();
         return 0;
     }
 }

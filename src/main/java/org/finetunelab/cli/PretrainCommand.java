@@ -4,8 +4,11 @@ import me.tongfei.progressbar.ProgressBar;
 import org.finetunelab.experiments.BasePretraining;
 import org.finetunelab.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +18,9 @@ import java.util.concurrent.Callable;
                 "Checkpoints are written every few hundred steps; run the same command again to continue",
                 "where it stopped (on this machine or another, given the cache folder)."})
 final class PretrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--preset", description = "cpu (the shipped model), gpu (larger) or tiny (a quick check); default: gpu when one is in use, else cpu")
     String preset;
 
@@ -38,12 +44,13 @@ final class PretrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter console = spec.commandLine().getOut();
         BasePretraining.Settings defaults = BasePretraining.Settings.defaults(cache != null ? cache : CacheFolder.get());
         BasePretraining.Settings settings = new BasePretraining.Settings(defaults.cacheDir(),
                 preset != null ? preset : defaults.preset(), steps != null ? steps : defaults.steps(), checkpointEvery,
                 defaults.seed());
-        BasePretraining run = new BasePretraining(settings, System.out::println);
-        System.out.println("work folder: " + settings.cacheDir());
+        BasePretraining run = new BasePretraining(settings, console::println);
+        console.println("work folder: " + settings.cacheDir());
         try (ProgressBar bar = new ProgressBar("corpus", 1)) {
             run.buildCorpus((stage, step, total) -> {
                 bar.maxHint(total);
@@ -53,15 +60,16 @@ final class PretrainCommand implements Callable<Integer> {
         }
         run.trainTokenizer();
         TrainingResult result = run.pretrain(List.of(new ProgressBarListener("pretrain " + settings.preset())));
-        System.out.printf("training %s after %,d steps: loss %.3f, best validation loss %.3f%n", result.stopReason(),
+        console.printf("training %s after %,d steps: loss %.3f, best validation loss %.3f%n", result.stopReason(),
                 result.stepsDone(), result.finalTrainLoss(), result.bestValLoss());
         if (result.stepsDone() < settings.steps()) {
-            System.out.println("not finished: run the same command again to continue from the last checkpoint.");
+            console.println("not finished: run the same command again to continue from the last checkpoint.");
             return 0;
         }
         if (!noExport) {
             run.export(out, facts, result);
         }
+        console.flush();
         return 0;
     }
 }

@@ -5,11 +5,13 @@ import org.finetunelab.text.Tokenizer;
 import org.finetunelab.train.Batch;
 import org.finetunelab.train.LanguageModelLoss;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,9 @@ import java.util.concurrent.Callable;
                 "The text is preceded by <|endoftext|>, so the first token is predicted too. The numbers can be",
                 "compared with any other implementation of the same checkpoint."})
 final class ScoreCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ModelOptions model;
 
@@ -35,7 +40,7 @@ final class ScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give either a TEXT or --file FILE to score");
         }
         String input = text != null ? text : Files.readString(file, StandardCharsets.UTF_8);
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut();
         try (Gpt gpt = model.loadModel(); Tokenizer tok = model.loadTokenizer()) {
             int[] ids = tok.encode(input);
             int window = gpt.config().contextLength();
