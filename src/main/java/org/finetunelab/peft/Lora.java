@@ -164,6 +164,7 @@ public final class Lora extends FineTuningMethod {
         json.addProperty("use_rslora", false);
         try (NDManager scope = model().newScope()) {
             Map<String, NDArray> tensors = new LinkedHashMap<>();
+            // 0 + parameter makes a copy in this scope (freed when it closes), then PEFT's (out, in) layout.
             layers.forEach((path, l) -> {
                 tensors.put(peftKey(path, "lora_A"), scope.create(0f).add(l.a().array()).transpose());  // (r, in)
                 tensors.put(peftKey(path, "lora_B"), scope.create(0f).add(l.b().array()).transpose());  // (out, r)

@@ -91,6 +91,11 @@ final class PeftFixtures {
 
     /** Runs one forward/backward on a batch and returns each trainable parameter's gradient (sum of |g|). */
     static Map<String, Double> gradientSizes(Gpt model) {
+        return gradientSizes(model, false);
+    }
+
+    /** With {@code collectGarbage}, the JVM collects garbage between forward and backward (see DJL-NOTES). */
+    static Map<String, Double> gradientSizes(Gpt model, boolean collectGarbage) {
         Batch batch = data(8).batch(0);
         Map<String, Parameter> trainable = model.trainableParameters();
         Map<String, Double> out = new LinkedHashMap<>();
@@ -98,6 +103,9 @@ final class PeftFixtures {
             try (NDManager scope = model.newScope()) {
                 Forward f = new Forward(scope, true);
                 NDArray loss = LanguageModelLoss.NEXT_TOKEN.loss(model, f, batch, f.scalar((float) batch.weightSum()));
+                if (collectGarbage) {
+                    System.gc();
+                }
                 collector.backward(loss);
             }
         }
