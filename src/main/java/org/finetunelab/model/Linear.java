@@ -41,6 +41,9 @@ public class Linear extends Module {
     }
 
     public NDArray forward(Forward f, NDArray x) {
+        for (LinearExtension e : extensions) {
+            x = e.input(f, x);
+        }
         NDArray y = x.matMul(weight.array()).add(bias.array());
         for (LinearExtension e : extensions) {
             y = e.apply(f, x, y);

@@ -10,4 +10,12 @@ public abstract class LinearExtension extends Module {
      * @return the new output
      */
     public abstract NDArray apply(Forward f, NDArray x, NDArray y);
+
+    /**
+     * Changes the layer's input before the weights see it (IA3 rescales the MLP's inner activation this
+     * way). The default leaves it as it is.
+     */
+    public NDArray input(Forward f, NDArray x) {
+        return x;
+    }
 }
