@@ -25,4 +25,35 @@ public final class Perplexity {
         long counted = batches.stream().mapToLong(b -> (long) b.rows() * b.length()).sum();
         return new Result(loss, Math.exp(loss), counted);
     }
+
+    /**
+     * Perplexity of one text (up to the context length), with the end-of-text token in front so that the
+     * first word is predicted too.
+     */
+    public static Result of(org.finetunelab.model.LanguageModel lm, String text) {
+        int[] ids = lm.tokenizer().encode(text);
+        int window = lm.model().config().contextLength();
+        if (ids.length == 0 || ids.length > window) {
+            throw new IllegalArgumentException("the text has " + ids.length + " tokens; perplexity of one text needs 1 to "
+                    + window + " (the model's context)");
+        }
+        long[] in = new long[ids.length];
+        long[] tg = new long[ids.length];
+        float[] w = new float[ids.length];
+        in[0] = lm.tokenizer().endOfTextId();
+        for (int i = 0; i < ids.length; i++) {
+            if (i > 0) {
+                in[i] = ids[i - 1];
+            }
+            tg[i] = ids[i];
+            w[i] = 1;
+        }
+        float[] logp = LanguageModelLoss.tokenLogProbs(lm.model(), new org.finetunelab.train.Batch(1, ids.length, in, tg, w));
+        double loss = 0;
+        for (float v : logp) {
+            loss -= v;
+        }
+        loss /= ids.length;
+        return new Result(loss, Math.exp(loss), ids.length);
+    }
 }

@@ -57,4 +57,30 @@ public final class Notebook {
     private static final class DisplayHolder {
         static final Display DISPLAY = KernelDisplay.find().orElseGet(() -> new ConsoleDisplay(System.out));
     }
+
+    /** A training listener that shows a live progress bar and loss chart (redrawn every 10 steps). */
+    public static TrainingMonitor monitor(String title) {
+        return new TrainingMonitor(title, 10);
+    }
+
+    /**
+     * A path inside the project, wherever the notebook runs from: {@code Notebook.file("data/models/base")}.
+     * The project folder is the nearest folder, from the current one upwards, that holds {@code pom.xml}
+     * and {@code data/}.
+     */
+    public static java.nio.file.Path file(String relative) {
+        java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
+        for (java.nio.file.Path d = dir; d != null; d = d.getParent()) {
+            if (java.nio.file.Files.isRegularFile(d.resolve("pom.xml")) && java.nio.file.Files.isDirectory(d.resolve("data"))) {
+                return d.resolve(relative);
+            }
+        }
+        throw new IllegalStateException("cannot find the FineTune Lab folder (with pom.xml and data/) above " + dir
+                + ": start Jupyter with ./lab from the project folder.");
+    }
+
+    /** True when the lessons should run small (set by ./lab test): fewer steps, less data. */
+    public static boolean quick() {
+        return "1".equals(System.getenv("FINETUNE_QUICK"));
+    }
 }
