@@ -4,6 +4,7 @@ import org.finetunelab.eval.KnowledgeProbe;
 import org.finetunelab.eval.Perplexity;
 import org.finetunelab.experiments.CorpusEncoder;
 import org.finetunelab.model.Gpt;
+import org.finetunelab.model.LanguageModel;
 import org.finetunelab.text.Tokenizer;
 import org.finetunelab.text.corpus.KnowledgeSet;
 import picocli.CommandLine.Command;
@@ -39,7 +40,9 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Gpt gpt = model.loadModel(); Tokenizer tok = model.loadTokenizer()) {
+        try (LanguageModel lm = model.load()) {
+            Gpt gpt = lm.model();
+            Tokenizer tok = lm.tokenizer();
             KnowledgeProbe.Result probe = KnowledgeProbe.run(gpt, tok, KnowledgeSet.load(facts));
             out.printf("knowledge probe: %.1f%% of %d facts (chance 25%%)%n", 100 * probe.accuracy(),
                     probe.details().rowCount());

@@ -2,7 +2,7 @@ package org.finetunelab.cli;
 
 import org.finetunelab.model.GenerationConfig;
 import org.finetunelab.model.Generator;
-import org.finetunelab.model.Gpt;
+import org.finetunelab.model.LanguageModel;
 import org.finetunelab.text.Tokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,10 +53,11 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         GenerationConfig cfg = new GenerationConfig(maxTokens, temperature, topK, topP, stops, seed, !noCache);
-        try (Gpt gpt = model.loadModel(); Tokenizer tok = model.loadTokenizer()) {
+        try (LanguageModel lm = model.load()) {
+            Tokenizer tok = lm.tokenizer();
             out.print(prompt);
             StreamingText stream = new StreamingText(tok, stops);
-            new Generator(gpt).generate(tok.encode(prompt), cfg, tok.endOfTextId(), stream::stopped, id -> out.print(stream.add(id)));
+            new Generator(lm.model()).generate(tok.encode(prompt), cfg, tok.endOfTextId(), stream::stopped, id -> out.print(stream.add(id)));
             out.println();
         }
         out.flush();

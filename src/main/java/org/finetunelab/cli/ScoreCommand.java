@@ -1,9 +1,8 @@
 package org.finetunelab.cli;
 
-import org.finetunelab.model.Gpt;
+import org.finetunelab.eval.Perplexity;
+import org.finetunelab.model.LanguageModel;
 import org.finetunelab.text.Tokenizer;
-import org.finetunelab.train.Batch;
-import org.finetunelab.train.LanguageModelLoss;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -41,25 +40,10 @@ final class ScoreCommand implements Callable<Integer> {
         }
         String input = text != null ? text : Files.readString(file, StandardCharsets.UTF_8);
         PrintWriter out = spec.commandLine().getOut();
-        try (Gpt gpt = model.loadModel(); Tokenizer tok = model.loadTokenizer()) {
+        try (LanguageModel lm = model.load()) {
+            Tokenizer tok = lm.tokenizer();
             int[] ids = tok.encode(input);
-            int window = gpt.config().contextLength();
-            if (ids.length > window) {
-                throw new IllegalArgumentException("the text has " + ids.length + " tokens; this command scores up to "
-                        + window + " (the model's context). Shorten it.");
-            }
-            long[] in = new long[ids.length];
-            long[] tg = new long[ids.length];
-            float[] w = new float[ids.length];
-            in[0] = tok.endOfTextId();
-            for (int i = 0; i < ids.length; i++) {
-                if (i > 0) {
-                    in[i] = ids[i - 1];
-                }
-                tg[i] = ids[i];
-                w[i] = 1;
-            }
-            float[] logp = LanguageModelLoss.tokenLogProbs(gpt, new Batch(1, ids.length, in, tg, w));
+            float[] logp = Perplexity.textLogProbs(lm, ids);
             out.println("position\ttoken_id\ttoken\tlog_prob\tloss");
             double sum = 0;
             for (int i = 0; i < ids.length; i++) {
@@ -69,6 +53,7 @@ final class ScoreCommand implements Callable<Integer> {
             out.printf("mean loss %.6f nats/token, perplexity %.4f over %d tokens%n", sum / ids.length,
                     Math.exp(sum / ids.length), ids.length);
         }
+        out.flush();
         return 0;
     }
 

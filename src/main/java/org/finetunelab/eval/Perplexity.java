@@ -31,11 +31,24 @@ public final class Perplexity {
      * first word is predicted too.
      */
     public static Result of(org.finetunelab.model.LanguageModel lm, String text) {
-        int[] ids = lm.tokenizer().encode(text);
+        float[] logp = textLogProbs(lm, lm.tokenizer().encode(text));
+        double loss = 0;
+        for (float v : logp) {
+            loss -= v;
+        }
+        loss /= logp.length;
+        return new Result(loss, Math.exp(loss), logp.length);
+    }
+
+    /**
+     * log p(token | end-of-text + the tokens before it) for each token of a text: the numbers behind a
+     * text's perplexity, and what {@code finetune score} lists.
+     */
+    public static float[] textLogProbs(org.finetunelab.model.LanguageModel lm, int[] ids) {
         int window = lm.model().config().contextLength();
         if (ids.length == 0 || ids.length > window) {
-            throw new IllegalArgumentException("the text has " + ids.length + " tokens; perplexity of one text needs 1 to "
-                    + window + " (the model's context)");
+            throw new IllegalArgumentException("the text has " + ids.length + " tokens; scoring one text needs 1 to "
+                    + window + " (the model's context): shorten it");
         }
         long[] in = new long[ids.length];
         long[] tg = new long[ids.length];
@@ -48,12 +61,6 @@ public final class Perplexity {
             tg[i] = ids[i];
             w[i] = 1;
         }
-        float[] logp = LanguageModelLoss.tokenLogProbs(lm.model(), new org.finetunelab.train.Batch(1, ids.length, in, tg, w));
-        double loss = 0;
-        for (float v : logp) {
-            loss -= v;
-        }
-        loss /= ids.length;
-        return new Result(loss, Math.exp(loss), ids.length);
+        return LanguageModelLoss.tokenLogProbs(lm.model(), new org.finetunelab.train.Batch(1, ids.length, in, tg, w));
     }
 }

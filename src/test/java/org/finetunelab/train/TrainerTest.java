@@ -46,6 +46,23 @@ class TrainerTest {
         return new GptConfig(VOCAB, 16, 32, 2, 2, 4, dropout, true, "gelu", 1e-5f);
     }
 
+    /** A source that serves the same batch at every step. */
+    static BatchSource repeating(Batch only) {
+        return new BatchSource() {
+            public Batch batch(long index) {
+                return only;
+            }
+
+            public int batchSize() {
+                return only.rows();
+            }
+
+            public int sequenceLength() {
+                return only.length();
+            }
+        };
+    }
+
     static List<Double> losses(TrainingResult r) {
         List<Double> out = new ArrayList<>();
         r.history().records().forEach(s -> out.add(s.trainLoss()));
@@ -56,19 +73,7 @@ class TrainerTest {
     void overfitsOneSmallBatchToNearZeroLoss() {
         TokenWindows data = new TokenWindows(patternStream(200), 4, 16, 3);
         Batch only = data.batch(0);
-        BatchSource same = new BatchSource() {
-            public Batch batch(long index) {
-                return only;
-            }
-
-            public int batchSize() {
-                return 4;
-            }
-
-            public int sequenceLength() {
-                return 16;
-            }
-        };
+        BatchSource same = repeating(only);
         TrainConfig cfg = TrainConfig.defaults(150).withLearningRate(3e-3f, 3e-3f).withWarmup(5).withWeightDecay(0);
         try (Gpt model = Gpt.create(config(0), 1, Device.cpu()); Trainer t = new Trainer(model, cfg, same, List.of())) {
             TrainingResult r = t.fit();
@@ -230,19 +235,7 @@ class TrainerTest {
         // Training on one batch while validating on different data: validation loss eventually rises.
         TokenWindows data = new TokenWindows(patternStream(2000), 2, 16, 4);
         Batch only = data.batch(0);
-        BatchSource same = new BatchSource() {
-            public Batch batch(long index) {
-                return only;
-            }
-
-            public int batchSize() {
-                return 2;
-            }
-
-            public int sequenceLength() {
-                return 16;
-            }
-        };
+        BatchSource same = repeating(only);
         List<Batch> val = new TokenWindows(patternStream(3000), 4, 16, 77).sequential(3);
         TrainConfig cfg = TrainConfig.defaults(400).withLearningRate(5e-3f, 5e-3f).withWarmup(0)
                 .withEvaluation(10, 3).withEarlyStopping(3, true);
