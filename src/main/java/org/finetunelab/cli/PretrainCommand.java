@@ -27,6 +27,9 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "optimizer steps (default: the preset's)")
     Long steps;
 
+    @Option(names = "--anneal-steps", description = "steps of the annealing phase (default: the preset's)")
+    Long annealSteps;
+
     @Option(names = "--checkpoint-every", defaultValue = "250", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
     long checkpointEvery;
 
@@ -47,8 +50,8 @@ final class PretrainCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         BasePretraining.Settings defaults = BasePretraining.Settings.defaults(cache != null ? cache : CacheFolder.get());
         BasePretraining.Settings settings = new BasePretraining.Settings(defaults.cacheDir(),
-                preset != null ? preset : defaults.preset(), steps != null ? steps : defaults.steps(), checkpointEvery,
-                defaults.seed());
+                preset != null ? preset : defaults.preset(), steps != null ? steps : defaults.steps(),
+                annealSteps != null ? annealSteps : defaults.annealSteps(), checkpointEvery, defaults.seed());
         BasePretraining run = new BasePretraining(settings, console::println);
         console.println("work folder: " + settings.cacheDir());
         try (ProgressBar bar = new ProgressBar("corpus", 1)) {
@@ -66,8 +69,15 @@ final class PretrainCommand implements Callable<Integer> {
             console.println("not finished: run the same command again to continue from the last checkpoint.");
             return 0;
         }
+        TrainingResult annealing = run.anneal(List.of(new ProgressBarListener("anneal " + settings.preset())));
+        console.printf("annealing %s after %,d steps: loss %.3f, validation loss %.3f%n", annealing.stopReason(),
+                annealing.stepsDone(), annealing.finalTrainLoss(), annealing.bestValLoss());
+        if (annealing.stepsDone() < settings.annealSteps()) {
+            console.println("not finished: run the same command again to continue from the last checkpoint.");
+            return 0;
+        }
         if (!noExport) {
-            run.export(out, facts, result);
+            run.export(out, facts, result, annealing);
         }
         console.flush();
         return 0;

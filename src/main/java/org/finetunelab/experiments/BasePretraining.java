@@ -15,6 +15,8 @@ import org.finetunelab.text.corpus.CorpusProgress;
 import org.finetunelab.text.corpus.CorpusStats;
 import org.finetunelab.text.corpus.Fact;
 import org.finetunelab.text.corpus.KnowledgeSet;
+import org.finetunelab.train.BatchSource;
+import org.finetunelab.train.MixedBatches;
 import org.finetunelab.train.TokenWindows;
 import org.finetunelab.train.TrainConfig;
 import org.finetunelab.train.Trainer;
@@ -24,13 +26,19 @@ import org.finetunelab.train.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The lab's own base model, made from scratch: build the corpus, train a tokenizer, encode, pretrain with
- * checkpoints (stop any time, run again to continue), then export a model folder with a measured model card.
- * Every stage is skipped when its output already exists, so running it again is cheap.
+ * checkpoints (stop any time, run again to continue), anneal, then export a model folder with a measured
+ * model card. Every stage is skipped when its output already exists, so running it again is cheap.
+ *
+ * <p>Annealing is a short second phase at a low learning rate in which a quarter of every batch comes from
+ * the knowledge facts: the general corpus is 98.7% of the text, so the facts alone would be seen too
+ * rarely for a few-million-parameter model to memorise them.
  */
 public final class BasePretraining {
     /** The prompts whose continuations the model card shows. */
@@ -40,11 +48,12 @@ public final class BasePretraining {
     /**
      * @param cacheDir        where corpus, tokenizer, token files and checkpoints live (survives rebuilds)
      * @param preset          {@code cpu} (the shipped model), {@code gpu} (larger), or {@code tiny} (tests)
-     * @param steps           optimizer steps
+     * @param steps           optimizer steps of the main phase
+     * @param annealSteps     optimizer steps of the annealing phase
      * @param checkpointEvery steps between checkpoints
      * @param seed            model and data seed
      */
-    public record Settings(Path cacheDir, String preset, long steps, long checkpointEvery, long seed) {
+    public record Settings(Path cacheDir, String preset, long steps, long annealSteps, long checkpointEvery, long seed) {
         public Settings {
             if (!List.of("cpu", "gpu", "tiny").contains(preset)) {
                 throw new IllegalArgumentException("unknown preset '" + preset + "': use cpu, gpu or tiny");
@@ -54,7 +63,7 @@ public final class BasePretraining {
         /** The shipped CPU model's recipe, or the GPU one when a GPU is in use. */
         public static Settings defaults(Path cacheDir) {
             boolean gpu = Devices.current().isGpu();
-            return new Settings(cacheDir, gpu ? "gpu" : "cpu", gpu ? 20_000 : 8_000, 250, 1234);
+            return new Settings(cacheDir, gpu ? "gpu" : "cpu", gpu ? 20_000 : 8_000, gpu ? 2_000 : 1_500, 250, 1234);
         }
 
         public int vocabSize() {
@@ -77,6 +86,17 @@ public final class BasePretraining {
             float lr = preset.equals("gpu") ? 6e-4f : 1e-3f;
             return new TrainConfig(steps, lr, lr / 10, Math.min(200, steps / 10), 0.1f, 0.9f, 0.95f, 1.0f, 1,
                     Math.max(1, Math.min(500, steps / 10)), 8, 0, false, checkpointEvery, seed);
+        }
+
+        /** Annealing: a tenth of the peak rate, decaying to a hundredth; a quarter of each batch is facts. */
+        public TrainConfig annealConfig() {
+            float lr = trainConfig().learningRate() / 3;
+            return new TrainConfig(annealSteps, lr, lr / 10, Math.min(50, annealSteps / 10), 0.1f, 0.9f, 0.95f, 1.0f, 1,
+                    Math.max(1, Math.min(250, annealSteps / 5)), 8, 0, false, checkpointEvery, seed + 1);
+        }
+
+        public int knowledgeRows() {
+            return batchSize() / 4;
         }
 
         public Path runDir() {
@@ -142,32 +162,75 @@ public final class BasePretraining {
     /** Stage 4: pretraining, resumed from the last checkpoint when there is one. */
     public TrainingResult pretrain(List<TrainingListener> listeners) throws IOException {
         int[] train = tokens("train");
-        int[] valid = tokens("valid");
         GptConfig config = settings.modelConfig();
         TokenWindows windows = new TokenWindows(train, settings.batchSize(), config.contextLength(), settings.seed());
-        var validation = new TokenWindows(valid, settings.batchSize(), config.contextLength(), 0)
-                .sequential(settings.trainConfig().evalBatches());
-        try (Gpt model = Gpt.create(config, settings.seed(), Devices.current());
-             Trainer trainer = new Trainer(model, settings.trainConfig(), windows, validation)) {
+        try (Gpt model = Gpt.create(config, settings.seed(), Devices.current())) {
             log.accept(String.format("model: %,d parameters (%s preset) on %s; %,d training tokens", model.parameterCount(),
                     settings.preset(), Devices.describe(model.device()), train.length));
-            listeners.forEach(trainer::addListener);
-            TrainingResult result = trainer.checkpointTo(settings.runDir().resolve("checkpoint")).fit();
-            if (result.stepsDone() == settings.steps()) {
-                ModelFiles.save(model, settings.runDir().resolve("final"), tokenizerFile());
-            }
-            return result;
+            return trainPhase(model, settings.trainConfig(), windows, "checkpoint", "final", listeners);
         }
     }
 
-    /** Stage 5: measures the finished model and writes the shipped folder with its model card. */
-    public ModelCard export(Path outDir, Path factsFile, TrainingResult result) throws IOException {
-        Path finalDir = settings.runDir().resolve("final");
+    /** Stage 5: annealing on a mix of facts and general text, starting from the pretrained weights. */
+    public TrainingResult anneal(List<TrainingListener> listeners) throws IOException {
+        GptConfig config = settings.modelConfig();
+        int length = config.contextLength();
+        TokenWindows general = new TokenWindows(tokens("train"), settings.batchSize() - settings.knowledgeRows(), length,
+                settings.seed() + 1);
+        TokenWindows facts = new TokenWindows(knowledgeTokens(), settings.knowledgeRows(), length, settings.seed() + 2);
+        try (Gpt model = ModelFiles.load(settings.runDir().resolve("final"), Devices.current())) {
+            return trainPhase(model, settings.annealConfig(), new MixedBatches(facts, general), "anneal-checkpoint",
+                    "annealed", listeners);
+        }
+    }
+
+    private TrainingResult trainPhase(Gpt model, TrainConfig config, BatchSource data, String checkpoint, String result,
+                                      List<TrainingListener> listeners) throws IOException {
+        var validation = new TokenWindows(tokens("valid"), settings.batchSize(), model.config().contextLength(), 0)
+                .sequential(config.evalBatches());
+        try (Trainer trainer = new Trainer(model, config, data, validation)) {
+            listeners.forEach(trainer::addListener);
+            TrainingResult r = trainer.checkpointTo(settings.runDir().resolve(checkpoint)).fit();
+            if (r.stepsDone() == config.steps()) {
+                ModelFiles.save(model, settings.runDir().resolve(result), tokenizerFile());
+            }
+            return r;
+        }
+    }
+
+    /** The facts as one token stream: each fact a document, the list reshuffled for each of 50 rounds. */
+    private int[] knowledgeTokens() throws IOException {
+        List<String> facts = new ArrayList<>(Files.readAllLines(corpusDir().resolve("knowledge.txt"), StandardCharsets.UTF_8));
+        facts.removeIf(String::isBlank);
+        List<Integer> stream = new ArrayList<>();
+        try (Tokenizer tok = Tokenizer.load(tokenizerFile())) {
+            List<int[]> encoded = tok.encodeBatch(facts);
+            java.util.Random rng = new java.util.Random(settings.seed());
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < encoded.size(); i++) {
+                order.add(i);
+            }
+            for (int round = 0; round < 50; round++) {
+                java.util.Collections.shuffle(order, rng);
+                for (int i : order) {
+                    stream.add(tok.endOfTextId());
+                    for (int id : encoded.get(i)) {
+                        stream.add(id);
+                    }
+                }
+            }
+        }
+        return stream.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Stage 6: measures the finished model and writes the shipped folder with its model card. */
+    public ModelCard export(Path outDir, Path factsFile, TrainingResult main, TrainingResult annealing) throws IOException {
+        Path finalDir = settings.runDir().resolve("annealed");
         int[] valid = tokens("valid");
         int[] train = tokens("train");
         List<Fact> facts = KnowledgeSet.load(factsFile);
         try (Gpt model = ModelFiles.load(finalDir, Devices.current()); Tokenizer tok = Tokenizer.load(tokenizerFile())) {
-            ModelCard card = ModelCard.measure(model, tok, valid, facts, settings, train.length, result);
+            ModelCard card = ModelCard.measure(model, tok, valid, facts, settings, train.length, main, annealing);
             ModelFiles.save(model, outDir, tokenizerFile(), java.util.Map.of(ModelCard.MARKDOWN, card.markdown(),
                     ModelCard.JSON, card.json()));
             log.accept("exported " + outDir + ": held-out perplexity " + String.format("%.2f", card.heldOutPerplexity())

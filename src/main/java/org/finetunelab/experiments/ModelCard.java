@@ -26,7 +26,8 @@ import java.util.List;
  * {@code model_card.json} for the test that checks the shipped model still reproduces them.
  */
 public record ModelCard(String preset, GptConfig config, long parameters, long corpusTrainTokens, long heldOutTokens,
-                        long steps, long tokensSeen, double trainingSeconds, String device, double finalTrainLoss,
+                        long steps, long annealSteps, long tokensSeen, double trainingSeconds, String device,
+                        double finalTrainLoss,
                         double heldOutLoss, double heldOutPerplexity, double probeAccuracy, int probeFacts,
                         List<Sample> samples) {
     public static final String MARKDOWN = "MODEL_CARD.md";
@@ -41,7 +42,7 @@ public record ModelCard(String preset, GptConfig config, long parameters, long c
     public static final int HELD_OUT_WINDOWS = 1024;
 
     static ModelCard measure(Gpt model, Tokenizer tok, int[] valid, List<Fact> facts, BasePretraining.Settings settings,
-                             long trainTokens, TrainingResult result) {
+                             long trainTokens, TrainingResult main, TrainingResult annealing) {
         Perplexity.Result ppl = Perplexity.of(model, valid, HELD_OUT_WINDOWS);
         KnowledgeProbe.Result probe = KnowledgeProbe.run(model, tok, facts);
         List<Sample> samples = new ArrayList<>();
@@ -53,12 +54,16 @@ public record ModelCard(String preset, GptConfig config, long parameters, long c
             samples.add(new Sample(prompt, greedy, sampled));
         }
         double seconds = 0;
-        for (StepRecord r : result.history().records()) {
-            seconds += settings.batchSize() * (double) model.config().contextLength() / r.tokensPerSecond();
+        for (TrainingResult phase : List.of(main, annealing)) {
+            for (StepRecord r : phase.history().records()) {
+                seconds += settings.batchSize() * (double) model.config().contextLength() / r.tokensPerSecond();
+            }
         }
-        long tokensSeen = result.stepsDone() * settings.batchSize() * (long) model.config().contextLength();
+        long steps = main.stepsDone() + annealing.stepsDone();
+        long tokensSeen = steps * settings.batchSize() * (long) model.config().contextLength();
         return new ModelCard(settings.preset(), model.config(), model.parameterCount(), trainTokens, ppl.tokens(),
-                result.stepsDone(), tokensSeen, seconds, Devices.describe(model.device()), result.finalTrainLoss(),
+                main.stepsDone(), annealing.stepsDone(), tokensSeen, seconds, Devices.describe(model.device()),
+                annealing.finalTrainLoss(),
                 ppl.loss(), ppl.perplexity(), probe.accuracy(), facts.size(), samples);
     }
 
@@ -83,7 +88,9 @@ public record ModelCard(String preset, GptConfig config, long parameters, long c
                 config.contextLength(), config.dModel(), config.nLayers(), config.nHeads()));
         md.append("## Training\n\n");
         md.append(String.format("- corpus: %,d training tokens (byte-level BPE, %,d-token vocabulary)%n", corpusTrainTokens, config.vocabSize()));
-        md.append(String.format("- steps: %,d (batch of %,d tokens), %,d tokens seen%n", steps, tokensSeen / Math.max(1, steps), tokensSeen));
+        md.append(String.format("- steps: %,d of pretraining, then %,d of annealing (a quarter of each batch from the knowledge%n"
+                + "  facts, learning rate a third of the peak, decaying to a thirtieth); batches of %,d tokens, %,d tokens seen%n",
+                steps, annealSteps, tokensSeen / Math.max(1, steps + annealSteps), tokensSeen));
         md.append(String.format("- training time: %.1f hours on %s%n", trainingSeconds / 3600, device));
         md.append(String.format("- final training loss: %.3f%n%n", finalTrainLoss));
         md.append("## Measured\n\n");

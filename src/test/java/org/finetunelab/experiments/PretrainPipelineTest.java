@@ -24,7 +24,8 @@ class PretrainPipelineTest {
         cli.setOut(new PrintWriter(text));
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err));
-        int code = cli.execute("pretrain", "--preset", "tiny", "--steps", String.valueOf(steps), "--checkpoint-every", "10",
+        int code = cli.execute("pretrain", "--preset", "tiny", "--steps", String.valueOf(steps), "--anneal-steps", "10",
+                "--checkpoint-every", "10",
                 "--cache", TestCorpus.CACHE.toString(), "--out", out.toString());
         assertEquals(0, code, text + "\n" + err);
         return text.toString();
@@ -41,6 +42,7 @@ class PretrainPipelineTest {
         }
         ModelCard card = ModelCard.read(out);
         assertEquals(30, card.steps());
+        assertEquals(10, card.annealSteps());
         assertTrue(card.heldOutLoss() < Math.log(512), "better than uniform guessing: " + card.heldOutLoss());
         assertEquals(432, card.probeFacts());
         assertEquals(BasePretraining.CARD_PROMPTS.size(), card.samples().size());
