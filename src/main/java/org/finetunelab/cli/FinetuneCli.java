@@ -27,6 +27,7 @@ import java.util.Properties;
                 ScoreCommand.class,
                 EvalCommand.class,
                 TokenizerCommand.class,
+                CorpusCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class FinetuneCli implements Runnable {
