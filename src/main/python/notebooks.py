@@ -19,7 +19,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, DeadKernelError
 
-START_ATTEMPTS = 3
+START_ATTEMPTS = 5
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -149,7 +149,7 @@ def main():
     for name in ("run", "check"):
         p = sub.add_parser(name)
         p.add_argument("--kernel", required=True)
-        p.add_argument("--startup-timeout", type=int, default=120, help="seconds for one attempt to start the kernel (3 attempts)")
+        p.add_argument("--startup-timeout", type=int, default=120, help="seconds for one attempt to start the kernel (5 attempts)")
         p.add_argument("--cell-timeout", type=int, default=1800, help="seconds one cell may run")
     run_parser, check_parser = sub.choices["run"], sub.choices["check"]
     run_parser.add_argument("--out", required=True)

@@ -74,7 +74,8 @@ public final class Checkpoint {
         try {
             Path dir = AtomicFiles.resolveDirectory(folder);
             State state = readState(dir.resolve(STATE));
-            if (!state.config().equals(trainer.config())) {
+            // How often checkpoints are written does not change the run, so it may differ; nothing else may.
+            if (!state.config().withCheckpointEvery(0).equals(trainer.config().withCheckpointEvery(0))) {
                 throw new IllegalArgumentException("the checkpoint in " + dir + " was made with a different training "
                         + "config:\n  saved: " + state.config() + "\n  now:   " + trainer.config()
                         + "\nUse the same settings to resume, or a new checkpoint folder to start over.");
