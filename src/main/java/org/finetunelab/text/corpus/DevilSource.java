@@ -1,12 +1,10 @@
 package org.finetunelab.text.corpus;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,43 +14,22 @@ import java.util.regex.Pattern;
  * {@code "Accordion (noun): An instrument in harmony with ..."}. Prose lines are joined; indented verse
  * keeps its line breaks; bracketed notes and cross-reference braces are removed.
  */
-public final class DevilSource implements CorpusSource {
+public final class DevilSource extends DictdSource {
     private static final Pattern ENTRY_START = Pattern.compile(
             "^([A-Z][A-Z0-9'\\- ]*?),\\s+((?:[a-z]+\\.\\s?)+)\\s*(.*)$", Pattern.DOTALL);
 
-    private final Path index;
-    private final Path dict;
-
     /** Reads the files installed by {@code dict-devil}. */
     public DevilSource() {
-        this(Path.of("/usr/share/dictd/devil.index"), Path.of("/usr/share/dictd/devil.dict.dz"));
+        this(installed("devil", ".index"), installed("devil", ".dict.dz"));
     }
 
     public DevilSource(Path index, Path dict) {
-        this.index = index;
-        this.dict = dict;
+        super("devil", "dict-devil", index, dict);
     }
 
     @Override
-    public String name() {
-        return "devil";
-    }
-
-    @Override
-    public String debianPackage() {
-        return "dict-devil";
-    }
-
-    @Override
-    public List<Path> inputFiles() {
-        return List.of(index, dict);
-    }
-
-    @Override
-    public void read(Consumer<Document> sink) throws IOException {
-        for (DictdFile.Article article : DictdFile.readArticles(index, dict)) {
-            cleanArticle(article.text()).ifPresent(text -> sink.accept(new Document(name(), text)));
-        }
+    Optional<String> articleText(String rawArticle) {
+        return cleanArticle(rawArticle);
     }
 
     static Optional<String> cleanArticle(String raw) {

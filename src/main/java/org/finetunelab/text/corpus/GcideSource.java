@@ -1,13 +1,11 @@
 package org.finetunelab.text.corpus;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,9 +22,7 @@ import java.util.regex.Pattern;
  * Cross-reference braces are unwrapped ({@code {Cycle}} becomes {@code Cycle}) and accent codes become
  * letters ({@code caf['e]} becomes {@code café}).
  */
-public final class GcideSource implements CorpusSource {
-    private static final Path DEFAULT_INDEX = Path.of("/usr/share/dictd/gcide.index");
-    private static final Path DEFAULT_DICT = Path.of("/usr/share/dictd/gcide.dict.dz");
+public final class GcideSource extends DictdSource {
 
     private static final Map<String, String> ACCENTS = Map.ofEntries(
             Map.entry("['a]", "á"), Map.entry("['e]", "é"), Map.entry("['i]", "í"), Map.entry("['o]", "ó"),
@@ -69,39 +65,18 @@ public final class GcideSource implements CorpusSource {
     private static final Pattern POS_AT_END = Pattern.compile(
             "(?:^|[\\s,])((?:(?:n|v|t|i|a|adv|adj|prep|conj|interj|pron|p|pl|imp|pr|vb)\\.\\s*(?:&\\s*)?)+)$");
 
-    private final Path index;
-    private final Path dict;
-
     /** Reads the files installed by {@code dict-gcide}. */
     public GcideSource() {
-        this(DEFAULT_INDEX, DEFAULT_DICT);
+        this(installed("gcide", ".index"), installed("gcide", ".dict.dz"));
     }
 
     public GcideSource(Path index, Path dict) {
-        this.index = index;
-        this.dict = dict;
+        super("gcide", "dict-gcide", index, dict);
     }
 
     @Override
-    public String name() {
-        return "gcide";
-    }
-
-    @Override
-    public String debianPackage() {
-        return "dict-gcide";
-    }
-
-    @Override
-    public List<Path> inputFiles() {
-        return List.of(index, dict);
-    }
-
-    @Override
-    public void read(Consumer<Document> sink) throws IOException {
-        for (DictdFile.Article article : DictdFile.readArticles(index, dict)) {
-            cleanArticle(article.text()).ifPresent(text -> sink.accept(new Document(name(), text)));
-        }
+    Optional<String> articleText(String rawArticle) {
+        return cleanArticle(rawArticle);
     }
 
     /** One raw dictd article to plain text, or empty when nothing readable is left. */

@@ -1,11 +1,9 @@
 package org.finetunelab.text.corpus;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The Jargon File (hacker slang, public domain) from its dictd files. An article looks like
@@ -21,40 +19,19 @@ import java.util.function.Consumer;
  * origin note are dropped, sense numbers and cross-reference braces removed, and deeper-indented example
  * lines kept as separate lines.
  */
-public final class JargonSource implements CorpusSource {
-    private final Path index;
-    private final Path dict;
-
+public final class JargonSource extends DictdSource {
     /** Reads the files installed by {@code dict-jargon}. */
     public JargonSource() {
-        this(Path.of("/usr/share/dictd/jargon.index"), Path.of("/usr/share/dictd/jargon.dict.dz"));
+        this(installed("jargon", ".index"), installed("jargon", ".dict.dz"));
     }
 
     public JargonSource(Path index, Path dict) {
-        this.index = index;
-        this.dict = dict;
+        super("jargon", "dict-jargon", index, dict);
     }
 
     @Override
-    public String name() {
-        return "jargon";
-    }
-
-    @Override
-    public String debianPackage() {
-        return "dict-jargon";
-    }
-
-    @Override
-    public List<Path> inputFiles() {
-        return List.of(index, dict);
-    }
-
-    @Override
-    public void read(Consumer<Document> sink) throws IOException {
-        for (DictdFile.Article article : DictdFile.readArticles(index, dict)) {
-            cleanArticle(article.text()).ifPresent(text -> sink.accept(new Document(name(), text)));
-        }
+    Optional<String> articleText(String rawArticle) {
+        return cleanArticle(rawArticle);
     }
 
     static Optional<String> cleanArticle(String raw) {
