@@ -9,8 +9,6 @@ import org.finetunelab.model.Forward;
 import org.finetunelab.model.Module;
 import org.finetunelab.model.Parameter;
 
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * The learned keys and values in front of one attention layer. The layer has one such place, so several
@@ -19,7 +17,7 @@ import java.util.Set;
 final class PrefixSlot extends AttentionPrefix {
     private final int heads;
     private final int headSize;
-    private final Set<String> disabled = new HashSet<>();
+    private final EnabledNames enabled = new EnabledNames();
 
     PrefixSlot(int heads, int headSize) {
         this.heads = heads;
@@ -72,12 +70,8 @@ final class PrefixSlot extends AttentionPrefix {
         return children().containsKey(name);
     }
 
-    void setEnabled(String name, boolean enabled) {
-        if (enabled) {
-            disabled.remove(name);
-        } else {
-            disabled.add(name);
-        }
+    void setEnabled(String name, boolean on) {
+        enabled.set(name, on);
     }
 
     @Override
@@ -85,7 +79,7 @@ final class PrefixSlot extends AttentionPrefix {
         NDList keys = new NDList();
         NDList values = new NDList();
         for (var e : children().entrySet()) {
-            if (!disabled.contains(e.getKey())) {
+            if (enabled.isEnabled(e.getKey())) {
                 NDList kv = ((LayerPrefix) e.getValue()).keysAndValues(f, batchSize);
                 keys.add(kv.get(0));
                 values.add(kv.get(1));

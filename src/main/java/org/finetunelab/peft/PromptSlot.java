@@ -8,15 +8,13 @@ import org.finetunelab.model.InputPrompt;
 import org.finetunelab.model.Module;
 import org.finetunelab.model.Parameter;
 
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * The learned virtual tokens in front of the input. The model has one such place, so several named prompts
  * share it; the enabled ones are put in front, in the order they were added (normally just one).
  */
 final class PromptSlot extends InputPrompt {
-    private final Set<String> disabled = new HashSet<>();
+    private final EnabledNames enabled = new EnabledNames();
 
     /** One prompt: a (tokens × d) table of vectors. */
     static final class Prompt extends Module {
@@ -39,19 +37,15 @@ final class PromptSlot extends InputPrompt {
         return children().containsKey(name);
     }
 
-    void setEnabled(String name, boolean enabled) {
-        if (enabled) {
-            disabled.remove(name);
-        } else {
-            disabled.add(name);
-        }
+    void setEnabled(String name, boolean on) {
+        enabled.set(name, on);
     }
 
     @Override
     public int length() {
         int n = 0;
         for (var e : children().entrySet()) {
-            if (!disabled.contains(e.getKey())) {
+            if (enabled.isEnabled(e.getKey())) {
                 n += Math.toIntExact(((Prompt) e.getValue()).tokens());
             }
         }
@@ -64,7 +58,7 @@ final class PromptSlot extends InputPrompt {
         long width = x.getShape().get(2);
         NDList parts = new NDList();
         for (var e : children().entrySet()) {
-            if (!disabled.contains(e.getKey())) {
+            if (enabled.isEnabled(e.getKey())) {
                 Prompt p = (Prompt) e.getValue();
                 parts.add(Init.inPass(f, p.embedding.array(), batch, p.tokens(), width));
             }
