@@ -19,12 +19,16 @@ import java.util.List;
  * reads and what it learns is exact (a BPE merge can never join the last prompt character with the first
  * response character). The end-of-text token closes every response, so the model learns to stop.
  *
+ * <p>A field that contains the text {@code <|endoftext|>} is refused: the tokenizer would turn it into the
+ * end-of-text token, not into characters.
+ *
  * <p>Examples longer than the context are cut or refused, as {@link OverLength} says; {@link #warnings()}
  * lists every example that was cut or left out, with its file and line.
  */
 public final class InstructionDataset {
     public static final List<String> REQUIRED = List.of("instruction", "response");
     public static final List<String> OPTIONAL = List.of("input");
+    private static final List<String> FIELDS = List.of("instruction", "input", "response");
 
     private final Path file;
     private final int contextLength;
@@ -42,8 +46,9 @@ public final class InstructionDataset {
      * Loads and encodes {@code file}.
      *
      * @param contextLength the most tokens one example may have (the model's context length)
-     * @throws DatasetException when the file cannot be read as instruction data, when an example is too
-     *                          long under {@link OverLength#REFUSE}, or when no example is left
+     * @throws DatasetException when the file cannot be read as instruction data, when a field contains
+     *                          {@code <|endoftext|>}, when an example is too long under
+     *                          {@link OverLength#REFUSE}, or when no example is left
      */
     public static InstructionDataset load(Path file, Tokenizer tokenizer, PromptTemplate template, int contextLength,
                                           OverLength overLength) {
@@ -58,6 +63,9 @@ public final class InstructionDataset {
         List<String> warnings = new ArrayList<>();
         for (int row = 0; row < table.rowCount(); row++) {
             long line = lines[row];
+            for (String field : FIELDS) {
+                refuseEndOfText(file, line, field, table.stringColumn(field).get(row));
+            }
             PromptTemplate.Rendered text = template.render(table.stringColumn("instruction").get(row),
                     table.stringColumn("input").get(row), table.stringColumn("response").get(row));
             int[] prompt = tokenizer.encode(text.prompt());
@@ -87,6 +95,18 @@ public final class InstructionDataset {
                     "shorten the prompts, or use a model with a longer context");
         }
         return new InstructionDataset(file, contextLength, examples, warnings);
+    }
+
+    /**
+     * The tokenizer reads the text {@code <|endoftext|>} as the end-of-text token itself, not as characters: in
+     * a response the model would learn to stop there, in a prompt it would see a document boundary.
+     */
+    private static void refuseEndOfText(Path file, long line, String field, String value) {
+        if (value.contains(Tokenizer.END_OF_TEXT)) {
+            throw new DatasetException(file, line, field, "field '" + field + "' contains " + Tokenizer.END_OF_TEXT
+                    + ", which the tokenizer reads as the end-of-text token, not as text", "remove it, or write it "
+                    + "differently (e.g. <|end of text|>) if the text is about that token");
+        }
     }
 
     /** The first {@code length} of prompt, response, end of text. */

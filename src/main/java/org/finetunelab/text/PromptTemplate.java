@@ -55,8 +55,17 @@ public final class PromptTemplate {
                 + BUILT_IN.stream().map(t -> "'" + t.name + "'").toList() + ", or make your own with new PromptTemplate(...)");
     }
 
-    /** The prompt and the response of one example; {@code input} may be null or empty. */
+    /**
+     * The prompt and the response of one example; {@code input} may be null or empty.
+     *
+     * @throws IllegalArgumentException when the instruction or the response is null
+     */
     public Rendered render(String instruction, String input, String response) {
+        if (instruction == null || response == null) {
+            // Without this check a missing value would be rendered as the word "null" and learned.
+            throw new IllegalArgumentException("prompt template '" + name + "': the " + (instruction == null ? "instruction"
+                    : "response") + " is null; pass the text (\"\" for the prompt alone, as prompt(...) does)");
+        }
         boolean hasInput = input != null && !input.isEmpty();
         StringBuilder p = new StringBuilder();
         for (Piece piece : prompt) {

@@ -200,6 +200,34 @@ class InstructionDatasetTest {
     }
 
     @Test
+    void anExampleWhosePromptExactlyFillsTheContextIsLeftOut() throws IOException {
+        String longInstruction = "Name a colour. ".repeat(5);
+        Path file = write("{\"instruction\": \"" + longInstruction + "\", \"response\": \"Teal.\"}",
+                "{\"instruction\": \"Hi\", \"response\": \"Teal.\"}");
+        int prompt = tokenizer.encode(PromptTemplate.INSTRUCTION.prompt(longInstruction, "")).length;
+        InstructionDataset data = load(file, prompt, OverLength.TRUNCATE);
+        assertEquals(List.of(2L), data.examples().stream().map(InstructionExample::line).toList());
+        assertTrue(data.warnings().get(0).contains("line 1: left out"), data.warnings().toString());
+        InstructionDataset oneMore = load(file, prompt + 1, OverLength.TRUNCATE);
+        assertEquals(List.of(1L, 2L), oneMore.examples().stream().map(InstructionExample::line).toList());
+        assertEquals(1, oneMore.examples().get(0).responseLength(), "one response token fits, and is learned");
+    }
+
+    @Test
+    void theEndOfTextMarkerInAFieldIsRefusedWithItsLineAndField() throws IOException {
+        Path file = write("{\"instruction\": \"Name a colour.\", \"response\": \"Teal.\"}",
+                "{\"instruction\": \"Name a colour.\", \"response\": \"Teal.<|endoftext|>Red.\"}");
+        assertTrue(Arrays.stream(tokenizer.encode("a<|endoftext|>b")).anyMatch(id -> id == tokenizer.endOfTextId()),
+                "the tokenizer reads the marker as the token: that is why the dataset refuses it");
+        for (OverLength overLength : OverLength.values()) {
+            DatasetException e = assertThrows(DatasetException.class, () -> load(file, 256, overLength));
+            assertEquals(2, e.line());
+            assertEquals("response", e.field().orElseThrow());
+            assertTrue(e.getMessage().contains("<|endoftext|>") && e.getMessage().contains("Fix: remove it"), e.getMessage());
+        }
+    }
+
+    @Test
     void lineNumbersCountBlankAndWindowsLines() throws IOException {
         Path file = dir.resolve("crlf.jsonl");
         Files.writeString(file, "\r\n\r\n{\"instruction\": \"a\", \"response\": \"b\"}\r\n\r\n \t\r\n"
