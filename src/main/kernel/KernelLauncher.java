@@ -1,12 +1,17 @@
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.logging.LogManager;
 
 /**
@@ -15,6 +20,13 @@ import java.util.logging.LogManager;
  * (Jupyter asks for kernel info at once, and a busy machine widens the gap) kills the thread that answers
  * requests and the kernel never replies. Here requests that arrive too early wait until the handlers are
  * there. Only reflection is used, so this file compiles with the JDK alone.
+ *
+ * <p>A second fix concerns the stop button (an {@code interrupt_request}). The kernel's own handler cancels
+ * the running cell, then shuts down the executor that runs cells, so every later cell silently does
+ * nothing; and it answers with the interrupt's message id, so the stopped cell never gets its reply and
+ * its error goes nowhere. Here an interrupt only interrupts the cell's thread (the cell ends with its idle
+ * status; the kernel still sends its error without the cell's id), and the next cell waits (up to a
+ * minute) until the stopped code has really ended, so it never runs beside it.
  */
 public final class KernelLauncher {
     private static final String KERNEL = "org.rapaio.jupyter.kernel.";
@@ -43,9 +55,19 @@ public final class KernelLauncher {
         Field connected = channelsType.getDeclaredField("isConnected");
         handlers.setAccessible(true);
         connected.setAccessible(true);
-        handlers.set(channels, new HandlersWhenReady(channels, handlers, connected));
+        HandlersWhenReady early = new HandlersWhenReady(channels, handlers, connected);
+        handlers.set(channels, early);
 
         channelsType.getMethod("connect", kernel.getClass()).invoke(channels, kernel);
+        while (handlers.get(channels) == early) {
+            Thread.sleep(10);
+        }
+        Interrupts interrupts = new Interrupts(kernel, channels);
+        Map<Object, Object> wrapped = new HashMap<>();
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) handlers.get(channels)).entrySet()) {
+            wrapped.put(entry.getKey(), interrupts.wrap(entry.getKey(), entry.getValue()));
+        }
+        handlers.set(channels, wrapped);
         channelsType.getMethod("joinUntilClose").invoke(channels);
     }
 
@@ -79,6 +101,88 @@ public final class KernelLauncher {
         @Override
         public Set<Entry<Object, Object>> entrySet() {
             return Set.of();
+        }
+    }
+
+    /** Handles interrupt requests in place of the kernel (see the class comment). */
+    private static final class Interrupts {
+        private static final long WAIT_FOR_STOPPED_CELL_MS = 60_000;
+        private final Object kernel;
+        private final Object channels;
+        private final Field msgId;
+        private volatile Object executingMsgId;
+
+        Interrupts(Object kernel, Object channels) throws ReflectiveOperationException {
+            this.kernel = kernel;
+            this.channels = channels;
+            this.msgId = channels.getClass().getDeclaredField("msgId");
+            msgId.setAccessible(true);
+        }
+
+        Object wrap(Object messageType, Object handler) throws ReflectiveOperationException {
+            if (handler == null) {
+                return null;
+            }
+            String name = (String) messageType.getClass().getMethod("name").invoke(messageType);
+            if (!name.equals("execute_request") && !name.equals("interrupt_request")) {
+                return handler;
+            }
+            Class<?> type = Class.forName(KERNEL + "channels.MessageHandler");
+            InvocationHandler wrapped = (proxy, method, args) -> {
+                if (!method.getName().equals("handle")) {
+                    return method.invoke(handler, args);
+                }
+                if (name.equals("interrupt_request")) {
+                    interrupt();
+                    return null;
+                }
+                waitForStoppedCell();
+                executingMsgId = msgId.get(channels);
+                try {
+                    return method.invoke(handler, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                } finally {
+                    executingMsgId = null;
+                }
+            };
+            return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, wrapped);
+        }
+
+        /** Interrupts the running cell's thread, with the cell's message id in place for its error and reply. */
+        private void interrupt() throws ReflectiveOperationException {
+            Object executing = executingMsgId;
+            if (executing == null) {
+                return;
+            }
+            msgId.set(channels, executing);
+            Object control = executionControl();
+            control.getClass().getMethod("interrupt").invoke(control);   // Future.cancel(true) on the cell
+        }
+
+        private Object executionControl() throws ReflectiveOperationException {
+            Object engine = kernel.getClass().getMethod("javaEngine").invoke(kernel);
+            Object provider = field(engine, "controlProvider");
+            Object id = field(engine, "executionId");
+            return provider.getClass().getMethod("getRegisteredControl", String.class).invoke(provider, id);
+        }
+
+        /** Waits until no cell code runs any more: an interrupted cell's code ends at its own pace. */
+        private void waitForStoppedCell() throws ReflectiveOperationException, InterruptedException {
+            Object executor = field(executionControl(), "executor");
+            if (!(executor instanceof ThreadPoolExecutor pool)) {
+                return;
+            }
+            long deadline = System.currentTimeMillis() + WAIT_FOR_STOPPED_CELL_MS;
+            while (pool.getActiveCount() > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+
+        private static Object field(Object owner, String name) throws ReflectiveOperationException {
+            Field f = owner.getClass().getDeclaredField(name);
+            f.setAccessible(true);
+            return f.get(owner);
         }
     }
 }

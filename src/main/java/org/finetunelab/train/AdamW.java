@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import org.finetunelab.model.Parameter;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,28 +36,68 @@ public final class AdamW implements AutoCloseable {
         this.weightDecay = weightDecay;
     }
 
-    /** Applies one update with learning rate {@code lr} to every parameter from its gradient. */
+    /**
+     * Applies one update with learning rate {@code lr} to every parameter from its gradient.
+     *
+     * <p>All or nothing: the new weights and moments are computed first, into temporaries, and only then
+     * copied into place. An exception while computing leaves the model and the optimizer as they were; a
+     * {@link ThreadDeath} (how some notebook kernels stop a cell) arriving while copying is held back until
+     * every copy is done, so nobody ever sees half of an update.
+     */
     public void step(Map<String, Parameter> parameters, float lr) {
-        steps++;
-        float correction1 = (float) (1 - Math.pow(beta1, steps));
-        float correction2 = (float) (1 - Math.pow(beta2, steps));
-        for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
-            Parameter p = entry.getValue();
-            NDArray mean = state(m, entry.getKey(), p);
-            NDArray square = state(v, entry.getKey(), p);
-            // Every temporary made inside the scope is freed when it closes.
-            try (NDScope scope = new NDScope()) {
+        long next = steps + 1;
+        float correction1 = (float) (1 - Math.pow(beta1, next));
+        float correction2 = (float) (1 - Math.pow(beta2, next));
+        // The moments live as long as the optimizer, so they are made outside the scope below.
+        parameters.forEach((name, p) -> {
+            state(m, name, p);
+            state(v, name, p);
+        });
+        // Every temporary made inside the scope is freed when it closes, whatever ends the update.
+        try (NDScope scope = new NDScope()) {
+            List<NDArray[]> copies = new ArrayList<>();   // {new values, where they go}
+            for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
+                Parameter p = entry.getValue();
+                NDArray mean = m.get(entry.getKey());
+                NDArray square = v.get(entry.getKey());
                 NDArray w = p.array();
                 NDArray g = w.getGradient();
-                mean.muli(beta1).addi(g.mul(1 - beta1));
-                square.muli(beta2).addi(g.square().muli(1 - beta2));
-                if (decays(p)) {
-                    w.muli(1 - lr * weightDecay);
-                }
-                NDArray denominator = square.div(correction2).sqrt().addi(eps);
-                w.subi(mean.div(correction1).divi(denominator).muli(lr));
-                scope.suppressNotUsedWarning();
+                NDArray newMean = mean.mul(beta1).addi(g.mul(1 - beta1));
+                NDArray newSquare = square.mul(beta2).addi(g.square().muli(1 - beta2));
+                NDArray decayed = decays(p) ? w.mul(1 - lr * weightDecay) : w;
+                NDArray denominator = newSquare.div(correction2).sqrt().addi(eps);
+                NDArray newWeights = decayed.sub(newMean.div(correction1).divi(denominator).muli(lr));
+                copies.add(new NDArray[] {newMean, mean});
+                copies.add(new NDArray[] {newSquare, square});
+                copies.add(new NDArray[] {newWeights, w});
             }
+            commit(copies, next);
+            scope.suppressNotUsedWarning();
+        }
+    }
+
+    /**
+     * Copies every new value into place and sets the step count. Copying is idempotent, so a copy cut short
+     * by a ThreadDeath is simply repeated; the ThreadDeath is rethrown once everything is in place.
+     */
+    private void commit(List<NDArray[]> copies, long stepCount) {
+        ThreadDeath heldBack = null;
+        int done = 0;
+        boolean finished = false;
+        while (!finished) {
+            try {
+                while (done < copies.size()) {
+                    copies.get(done)[0].copyTo(copies.get(done)[1]);
+                    done++;
+                }
+                steps = stepCount;
+                finished = true;
+            } catch (ThreadDeath death) {
+                heldBack = death;
+            }
+        }
+        if (heldBack != null) {
+            throw heldBack;
         }
     }
 

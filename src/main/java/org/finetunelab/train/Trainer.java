@@ -9,6 +9,8 @@ import org.finetunelab.model.Forward;
 import org.finetunelab.model.Gpt;
 import org.finetunelab.model.Parameter;
 
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +23,11 @@ import java.util.Map;
  * accumulation, periodic validation, early stopping, checkpoints and exact resume.
  *
  * <p>Only parameters marked trainable change; frozen ones (see the fine-tuning methods) stay bit-identical.
+ *
+ * <p>Stopping: {@link #requestStop()} or a thread interrupt (a notebook's stop button) ends the run after
+ * the step in progress, so the weights, the optimizer, {@link #nextStep()} and the history always describe
+ * whole steps, and the final checkpoint is still written. The thread's interrupt flag is set again when
+ * {@link #fit()} returns, for the caller to see.
  */
 public final class Trainer implements AutoCloseable {
     private final Gpt model;
@@ -108,8 +115,11 @@ public final class Trainer implements AutoCloseable {
         long started = System.nanoTime();
         listeners.forEach(l -> l.onStart(nextStep, config.steps()));
         String reason = "completed";
+        boolean interrupted = false;
         while (nextStep < config.steps()) {
             if (stopRequested || Thread.currentThread().isInterrupted()) {
+                // Cleared until the end: an interrupted thread cannot write files (ClosedByInterruptException).
+                interrupted = Thread.interrupted();
                 reason = "stopped";
                 break;
             }
@@ -118,17 +128,26 @@ public final class Trainer implements AutoCloseable {
             // Read every step: a listener may freeze or unfreeze layers as training goes (gradual unfreezing).
             Map<String, Parameter> trainable = model.trainableParameters();
             long t0 = System.nanoTime();
+            // A step cut short earlier (an exception, a stopped cell) may have left gradients behind.
+            zeroGradients(trainable);
             double loss = forwardBackward(step);
             if (!Double.isFinite(loss)) {
                 zeroGradients(trainable);
                 throw new TrainingDivergedException(step, loss, config.learningRate(), checkpointFolder);
             }
             double norm = clipGradients(trainable);
-            optimizer.step(trainable, lr);
+            long updatesBefore = optimizer.steps();
+            try {
+                optimizer.step(trainable, lr);   // all or nothing, see AdamW.step
+            } finally {
+                // Whatever stops the thread from here on, the step count matches the weights.
+                if (optimizer.steps() > updatesBefore) {
+                    nextStep = step + 1;
+                }
+            }
             zeroGradients(trainable);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double tokens = (double) train.batchSize() * train.sequenceLength() * config.accumulation();
-            nextStep = step + 1;
 
             double val = Double.NaN;
             boolean evalDue = config.evalEvery() > 0 && (nextStep % config.evalEvery() == 0 || nextStep == config.steps());
@@ -156,6 +175,9 @@ public final class Trainer implements AutoCloseable {
         TrainingResult result = new TrainingResult(history, nextStep, bestValLoss, bestStep, reason,
                 (System.nanoTime() - started) / 1e9);
         listeners.forEach(l -> l.onEnd(result));
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return result;
     }
 
@@ -252,7 +274,22 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void saveCheckpoint() {
-        Checkpoint.save(checkpointFolder, this);
+        // An interrupt arriving now would abort the writes half-way (the previous checkpoint stays intact,
+        // but this one would be lost): hold it back until the checkpoint is complete; the loop then stops.
+        boolean interrupted = Thread.interrupted();
+        try {
+            Checkpoint.save(checkpointFolder, this);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof ClosedByInterruptException)) {
+                throw e;
+            }
+            interrupted |= Thread.interrupted();
+            Checkpoint.save(checkpointFolder, this);   // the interrupt came during the writes: write again
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         listeners.forEach(l -> l.onCheckpoint(nextStep, checkpointFolder));
     }
 

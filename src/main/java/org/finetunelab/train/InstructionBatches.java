@@ -1,0 +1,97 @@
+package org.finetunelab.train;
+
+import org.finetunelab.text.InstructionExample;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Instruction examples as training batches. Each row is one example, padded on the right to the batch
+ * length; the loss weight is 1 where the target is a response token or the end-of-text token, and 0 on
+ * the prompt and on padding, so the model learns to answer, not to repeat questions. Batch {@code i} is a
+ * seeded random draw of examples, so a resumed run sees the same batches.
+ */
+public final class InstructionBatches implements BatchSource {
+    private final List<InstructionExample> examples;
+    private final int batchSize;
+    private final int length;
+    private final int padId;
+    private final long seed;
+
+    /**
+     * @param length positions per row; every example needs at most {@code length + 1} tokens (the last
+     *               token is only ever a target). An {@code InstructionDataset}'s context length works.
+     * @param padId  the id that fills rows after an example ends (it carries weight 0; end of text will do)
+     */
+    public InstructionBatches(List<InstructionExample> examples, int batchSize, int length, int padId, long seed) {
+        if (examples.isEmpty() || batchSize <= 0 || length <= 0) {
+            throw new IllegalArgumentException("instruction batches need at least one example, a positive batch size and "
+                    + "length; got " + examples.size() + " examples, batch size " + batchSize + ", length " + length);
+        }
+        for (InstructionExample e : examples) {
+            if (e.tokens().length - 1 > length) {
+                throw new IllegalArgumentException(e.file() + ", line " + e.line() + ": the example has " + e.tokens().length
+                        + " tokens, more than length + 1 = " + (length + 1) + ": load the dataset with this context length");
+            }
+        }
+        this.examples = List.copyOf(examples);
+        this.batchSize = batchSize;
+        this.length = length;
+        this.padId = padId;
+        this.seed = seed;
+    }
+
+    @Override
+    public Batch batch(long index) {
+        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+        int[] rows = new int[batchSize];
+        for (int r = 0; r < batchSize; r++) {
+            rows[r] = rng.nextInt(examples.size());
+        }
+        return rowsOf(rows);
+    }
+
+    /** Every example once, in order, in batches of at most {@code batchSize} (for a validation loss). */
+    public List<Batch> inOrder() {
+        List<Batch> out = new ArrayList<>();
+        for (int start = 0; start < examples.size(); start += batchSize) {
+            int[] rows = new int[Math.min(batchSize, examples.size() - start)];
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = start + r;
+            }
+            out.add(rowsOf(rows));
+        }
+        return out;
+    }
+
+    private Batch rowsOf(int[] rows) {
+        int n = rows.length * length;
+        long[] in = new long[n];
+        long[] target = new long[n];
+        float[] weight = new float[n];
+        for (int r = 0; r < rows.length; r++) {
+            InstructionExample e = examples.get(rows[r]);
+            int[] tokens = e.tokens();
+            for (int t = 0; t < length; t++) {
+                int at = r * length + t;
+                boolean real = t + 1 < tokens.length;
+                in[at] = real ? tokens[t] : padId;
+                target[at] = real ? tokens[t + 1] : padId;
+                // Position t predicts token t + 1: it counts when that token belongs to the response.
+                weight[at] = real && t + 1 >= e.promptLength() ? 1f : 0f;
+            }
+        }
+        return new Batch(rows.length, length, in, target, weight);
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public int sequenceLength() {
+        return length;
+    }
+}
