@@ -134,6 +134,7 @@ public final class MethodComparison {
             return new Settings(150, 16, 64, 25, 42);
         }
 
+        /** Another step count; validation stays at least twice per run (every {@code min(evalEvery, n / 2)} steps). */
         public Settings withSteps(long n) {
             return new Settings(n, batchSize, maxTokens, Math.max(1, Math.min(evalEvery, n / 2)), seed);
         }
