@@ -1,0 +1,93 @@
+package org.finetunelab.plot;
+
+import org.finetunelab.experiments.MethodComparison;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pictures of a {@link MethodComparison} table. The main one puts every method at its share of trainable
+ * weights (log scale: from a few thousandths of a percent to all of them) against its held-out accuracy: the
+ * methods to the upper left get the most accuracy for the fewest weights.
+ */
+public final class ComparisonChart {
+    private ComparisonChart() {
+    }
+
+    /** Held-out accuracy against the share of the model that trained, one labelled point per method. */
+    public static XYChart of(Table comparison) {
+        return of("Fine-tuning methods: accuracy against trainable share", comparison);
+    }
+
+    public static XYChart of(String title, Table comparison) {
+        requireColumns(comparison, MethodComparison.METHOD, MethodComparison.PERCENT, MethodComparison.ACCURACY);
+        XYChart chart = new XYChartBuilder().width(720).height(420).title(title)
+                .xAxisTitle("trainable weights (% of the model, log scale)").yAxisTitle("held-out accuracy").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setMarkerSize(11);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        for (int row = 0; row < comparison.rowCount(); row++) {
+            String method = comparison.stringColumn(MethodComparison.METHOD).get(row);
+            double percent = number(comparison, MethodComparison.PERCENT, row);
+            double accuracy = number(comparison, MethodComparison.ACCURACY, row);
+            XYSeries point = chart.addSeries(method, new double[]{percent}, new double[]{accuracy});
+            point.setMarker(SeriesMarkers.CIRCLE);
+        }
+        if (comparison.rowCount() == 0) {
+            chart.addSeries("no methods", new double[]{1}, new double[]{Double.NaN});
+        }
+        return chart;
+    }
+
+    /** One bar per method for any numeric column of the table, e.g. {@link MethodComparison#MS_PER_STEP}. */
+    public static CategoryChart bars(Table comparison, String column) {
+        requireColumns(comparison, MethodComparison.METHOD, column);
+        CategoryChart chart = new CategoryChartBuilder().width(720).height(360).title(column + " by method")
+                .xAxisTitle("method").yAxisTitle(column).build();
+        chart.getStyler().setLegendVisible(false);
+        List<String> methods = new ArrayList<>(comparison.stringColumn(MethodComparison.METHOD).asList());
+        List<Double> values = new ArrayList<>();
+        for (int row = 0; row < comparison.rowCount(); row++) {
+            values.add(number(comparison, column, row));
+        }
+        if (methods.isEmpty()) {
+            methods.add("none");
+            values.add(0.0);
+        }
+        chart.addSeries(column, methods, values);
+        return chart;
+    }
+
+    private static double number(Table table, String column, int row) {
+        if (!(table.column(column) instanceof NumericColumn<?> numbers)) {
+            throw new IllegalArgumentException("column '" + column + "' of table '" + table.name()
+                    + "' is not numeric; choose one of " + numericColumns(table));
+        }
+        return numbers.getDouble(row);
+    }
+
+    private static void requireColumns(Table table, String... names) {
+        for (String name : names) {
+            if (!table.columnNames().contains(name)) {
+                throw new IllegalArgumentException("table '" + table.name() + "' has no column '" + name
+                        + "' (it has " + table.columnNames() + "); pass the table MethodComparison returns");
+            }
+        }
+    }
+
+    private static List<String> numericColumns(Table table) {
+        return table.columns().stream().filter(c -> c instanceof NumericColumn<?>).map(c -> c.name()).toList();
+    }
+}

@@ -1,0 +1,58 @@
+package org.finetunelab.cli;
+
+import ai.djl.Device;
+import org.finetunelab.model.Gpt;
+import org.finetunelab.model.GptConfig;
+import org.finetunelab.model.ModelFiles;
+import org.finetunelab.text.BpeTrainer;
+import org.finetunelab.text.BpeTrainingConfig;
+import org.finetunelab.text.LabelledTexts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CompareCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void comparesTheChosenMethodsAndWritesTheTableAndTheChart() throws Exception {
+        Path reviews = Path.of(getClass().getResource("/org/finetunelab/text/reviews-small.jsonl").toURI());
+        List<String> texts = LabelledTexts.load(reviews).train().stream().map(LabelledTexts.Example::text).toList();
+        Path tokenizer = new BpeTrainer(BpeTrainingConfig.ofVocabSize(300)).train(texts).save(dir.resolve("tok.json"));
+        Path model = dir.resolve("model");
+        try (Gpt gpt = Gpt.create(new GptConfig(300, 128, 16, 1, 2, 4, 0f, true, "gelu", 1e-5f), 3, Device.cpu())) {
+            ModelFiles.save(gpt, model, tokenizer);
+        }
+        Path csv = dir.resolve("out/compare.csv");
+        Path png = dir.resolve("out/compare.png");
+        ModelCommandsTest.Run r = ModelCommandsTest.run("compare", "--model", model.toString(), "--data",
+                reviews.toString(), "--methods", "probe,lora", "--steps", "3", "--csv", csv.toString(),
+                "--chart", png.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("36 train"), r.out());
+        assertTrue(r.out().contains("lora") && r.out().contains("test accuracy"), r.out());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size(), "header and two rows: " + lines);
+        assertTrue(lines.get(0).startsWith("method,trainable parameters"), lines.get(0));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image, "a PNG was written");
+    }
+
+    @Test
+    void anUnknownMethodIsOneLineListingTheValidNames() {
+        ModelCommandsTest.Run r = ModelCommandsTest.run("compare", "--data",
+                "src/test/resources/org/finetunelab/text/reviews-small.jsonl", "--methods", "lora,magic");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("'magic'") && r.err().contains("probe, prompt"), r.err());
+    }
+}
