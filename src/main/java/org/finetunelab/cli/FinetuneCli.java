@@ -28,6 +28,7 @@ import java.util.Properties;
                 EvalCommand.class,
                 TokenizerCommand.class,
                 CorpusCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class FinetuneCli implements Runnable {
