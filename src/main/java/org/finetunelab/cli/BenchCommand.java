@@ -66,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private BenchConfig config(Device device) {
         if (smoke) {
-            return new BenchConfig("smoke", List.of(BenchPreset.tiny()), 1, 2, 2, 64, 8, 2, !noPython);
+            return new BenchConfig("smoke", List.of(BenchPreset.tiny()), 1, 1, 1, 64, 4, 2, !noPython);
         }
         List<BenchPreset> presets = device.isGpu() ? BenchPreset.gpuPresets() : BenchPreset.cpuPresets();
         return full ? BenchConfig.full(presets) : BenchConfig.quick(presets);

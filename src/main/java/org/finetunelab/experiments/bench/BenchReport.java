@@ -77,6 +77,7 @@ public final class BenchReport {
         line("| PyTorch from Python | " + (r.pytorch().available() ? r.pytorch().torchVersion() + " (Debian's python3-torch, "
                 + r.pytorch().threads() + " threads)" : "not measured: " + r.pytorch().unavailableReason()) + " |");
         line("| device | " + m.device() + " |");
+        line("| glibc malloc settings (GLIBC_TUNABLES) | " + m.mallocTunables() + " |");
     }
 
     private void command() {
@@ -136,15 +137,18 @@ public final class BenchReport {
         line("The identical model and step (`src/main/python/bench_pytorch.py`) in PyTorch " + r.pytorch().torchVersion()
                 + " from Python with " + r.pytorch().threads() + " threads.");
         line("");
-        line("| case | PyTorch ms/step (min / median / max) | PyTorch tokens/s | Java tokens/s | Java ÷ PyTorch |");
-        line("| --- | ---: | ---: | ---: | ---: |");
+        line("| case | parameters (Python) | PyTorch ms/step (min / median / max) | PyTorch tokens/s | Java tokens/s | Java ÷ PyTorch |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: |");
         for (TrainingThroughput.Result t : r.training()) {
             Stats ms = r.pytorch().msPerStep().get(PytorchReference.caseName(t.preset(), t.method()));
             if (ms == null) {
                 continue;
             }
             double py = r.pytorchTokensPerSecond(t).orElseThrow();
-            line("| " + caseName(t) + " | " + stats(ms, "%.0f") + " | " + fmt("%,.0f", py) + " | "
+            Long pyParameters = r.pytorch().parameters().get(PytorchReference.caseName(t.preset(), t.method()));
+            String same = pyParameters == null ? "–" : count(pyParameters)
+                    + (pyParameters.longValue() == t.parameters() ? " (same)" : " (Java: " + count(t.parameters()) + ")");
+            line("| " + caseName(t) + " | " + same + " | " + stats(ms, "%.0f") + " | " + fmt("%,.0f", py) + " | "
                     + fmt("%,.0f", t.tokensPerSecond().median()) + " | " + fmt("%.2f×", t.tokensPerSecond().median() / py) + " |");
         }
     }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** What the figures were measured on: processor, cores, memory, software versions and device. */
 public record MachineInfo(String cpuModel, int cores, String engineThreads, long memoryBytes, String os, String java,
-                          String djl, String pytorchEngine, String device) {
+                          String djl, String pytorchEngine, String device, String mallocTunables) {
 
     public static MachineInfo describe(Device device) {
         return new MachineInfo(readCpuModel(), Runtime.getRuntime().availableProcessors(),
@@ -19,7 +19,8 @@ public record MachineInfo(String cpuModel, int cores, String engineThreads, long
                 MemoryProbe.statusKilobytes("VmRSS") < 0 ? -1 : meminfoBytes(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
-                Engine.getDjlVersion(), Engine.getEngine("PyTorch").getVersion(), Devices.describe(device));
+                Engine.getDjlVersion(), Engine.getEngine("PyTorch").getVersion(), Devices.describe(device),
+                System.getenv("GLIBC_TUNABLES") == null ? "not set (defaults)" : System.getenv("GLIBC_TUNABLES"));
     }
 
     private static String readCpuModel() {

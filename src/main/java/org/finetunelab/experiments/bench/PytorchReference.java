@@ -31,11 +31,13 @@ public final class PytorchReference {
     /**
      * @param torchVersion     PyTorch's version, or null when the reference could not run
      * @param msPerStep        by case name ("base-cpu/full"), ms per step over the runs
+     * @param parameters       by case name, the parameter count of the Python model (a check that it is the same model)
      * @param unavailableReason why there are no figures (null when there are)
      */
-    public record Result(String torchVersion, int threads, Map<String, Stats> msPerStep, String unavailableReason) {
+    public record Result(String torchVersion, int threads, Map<String, Stats> msPerStep, Map<String, Long> parameters,
+                         String unavailableReason) {
         public static Result unavailable(String reason) {
-            return new Result(null, 0, Map.of(), reason);
+            return new Result(null, 0, Map.of(), Map.of(), reason);
         }
 
         public boolean available() {
@@ -121,6 +123,7 @@ public final class PytorchReference {
         try {
             JsonObject o = JsonParser.parseString(json).getAsJsonObject();
             Map<String, Stats> ms = new LinkedHashMap<>();
+            Map<String, Long> parameters = new LinkedHashMap<>();
             for (JsonElement e : o.getAsJsonArray("results")) {
                 JsonObject r = e.getAsJsonObject();
                 JsonArray values = r.getAsJsonArray("ms_per_step");
@@ -129,8 +132,11 @@ public final class PytorchReference {
                     runs[i] = values.get(i).getAsDouble();
                 }
                 ms.put(r.get("name").getAsString(), Stats.of(runs));
+                if (r.has("parameters")) {
+                    parameters.put(r.get("name").getAsString(), r.get("parameters").getAsLong());
+                }
             }
-            return new Result(o.get("torch").getAsString(), o.get("threads").getAsInt(), ms, null);
+            return new Result(o.get("torch").getAsString(), o.get("threads").getAsInt(), ms, parameters, null);
         } catch (RuntimeException e) {
             return Result.unavailable("bench_pytorch.py printed something that is not the expected JSON ("
                     + e.getMessage() + "): " + json.lines().reduce((a, b) -> b).orElse("nothing"));

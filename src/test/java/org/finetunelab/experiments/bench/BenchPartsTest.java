@@ -36,9 +36,11 @@ class BenchPartsTest {
     @Test
     void pythonOutputIsParsedAndBadOutputIsExplained() {
         PytorchReference.Result ok = PytorchReference.parse(
-                "{\"torch\": \"1.13.1\", \"threads\": 2, \"results\": [{\"name\": \"base-cpu/full\", \"ms_per_step\": [3, 1, 2]}]}");
+                "{\"torch\": \"1.13.1\", \"threads\": 2, \"results\": [{\"name\": \"base-cpu/full\", \"parameters\": 7,"
+                        + " \"ms_per_step\": [3, 1, 2]}]}");
         assertTrue(ok.available());
         assertEquals(new Stats(1, 2, 3, 3), ok.msPerStep().get("base-cpu/full"));
+        assertEquals(7L, ok.parameters().get("base-cpu/full"));
         PytorchReference.Result bad = PytorchReference.parse("Traceback: no module named torch");
         assertFalse(bad.available());
         assertTrue(bad.unavailableReason().contains("no module named torch"), bad.unavailableReason());
