@@ -78,6 +78,7 @@ public final class BenchReport {
                 + r.pytorch().threads() + " threads)" : "not measured: " + r.pytorch().unavailableReason()) + " |");
         line("| device | " + m.device() + " |");
         line("| glibc malloc settings (GLIBC_TUNABLES) | " + m.mallocTunables() + " |");
+        line("| load average at the start (1, 5, 15 min) | " + m.loadAverage() + " |");
     }
 
     private void command() {
@@ -220,8 +221,11 @@ public final class BenchReport {
         for (Verdict v : verdicts()) {
             line("- " + v.sentence);
         }
-        line("- The figures come from one machine at one time. On a shared machine other processes take cores away and"
-                + " slow some runs down: compare medians, and treat a wide min–max spread as a sign of a busy machine.");
+        line("- The figures come from one machine at one time. When other processes run (the load average at the start"
+                + " was " + r.machine().loadAverage() + " on " + r.machine().cores() + " cores), they take cores away; the"
+                + " engine's threads then wait for each other at every operation and all figures, the matmul peak included,"
+                + " drop and spread. Compare medians, and regenerate on a quiet machine (load well below the core count)"
+                + " before relying on them.");
         line("- Generation: with a context of 128, a 256-token continuation outgrows the window; the generator then"
                 + " rebuilds the cache from the last window at every token, because learned positions shift. The benchmark"
                 + " widens the context so that it measures the cache itself.");

@@ -11,7 +11,8 @@ import java.util.List;
 
 /** What the figures were measured on: processor, cores, memory, software versions and device. */
 public record MachineInfo(String cpuModel, int cores, String engineThreads, long memoryBytes, String os, String java,
-                          String djl, String pytorchEngine, String device, String mallocTunables) {
+                          String djl, String pytorchEngine, String device, String mallocTunables,
+                          String loadAverage) {
 
     public static MachineInfo describe(Device device) {
         return new MachineInfo(readCpuModel(), Runtime.getRuntime().availableProcessors(),
@@ -20,7 +21,8 @@ public record MachineInfo(String cpuModel, int cores, String engineThreads, long
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
                 Engine.getDjlVersion(), Engine.getEngine("PyTorch").getVersion(), Devices.describe(device),
-                System.getenv("GLIBC_TUNABLES") == null ? "not set (defaults)" : System.getenv("GLIBC_TUNABLES"));
+                System.getenv("GLIBC_TUNABLES") == null ? "not set (defaults)" : System.getenv("GLIBC_TUNABLES"),
+                readLoadAverage());
     }
 
     private static String readCpuModel() {
@@ -30,6 +32,16 @@ public record MachineInfo(String cpuModel, int cores, String engineThreads, long
             }
         }
         return "unknown (no /proc/cpuinfo)";
+    }
+
+    /** The 1, 5 and 15-minute load averages: above the core count, other processes were competing for the cores. */
+    private static String readLoadAverage() {
+        List<String> lines = lines("/proc/loadavg");
+        if (lines.isEmpty()) {
+            return "unknown";
+        }
+        String[] parts = lines.get(0).split(" ");
+        return parts.length < 3 ? "unknown" : parts[0] + ", " + parts[1] + ", " + parts[2];
     }
 
     private static long meminfoBytes() {
