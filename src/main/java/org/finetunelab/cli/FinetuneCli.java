@@ -29,6 +29,7 @@ import java.util.Properties;
                 TokenizerCommand.class,
                 CorpusCommand.class,
                 CompareCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class FinetuneCli implements Runnable {

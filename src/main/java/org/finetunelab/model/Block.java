@@ -18,10 +18,10 @@ public final class Block extends Module {
     private ResidualAdapter afterAttention;
     private ResidualAdapter afterMlp;
 
-    Block(NDManager manager, Random rng, GptConfig config, int index) {
+    Block(NDManager manager, Random rng, GptConfig config, int index, CausalMask mask) {
         this.config = config;
         this.ln1 = child("ln_1", new LayerNorm(manager, config.dModel(), config.layerNormEps()));
-        this.attn = child("attn", new CausalSelfAttention(manager, rng, config, index));
+        this.attn = child("attn", new CausalSelfAttention(manager, rng, config, index, mask));
         this.ln2 = child("ln_2", new LayerNorm(manager, config.dModel(), config.layerNormEps()));
         this.mlp = child("mlp", new Mlp(manager, rng, config));
     }

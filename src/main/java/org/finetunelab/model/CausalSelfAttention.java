@@ -15,11 +15,15 @@ public final class CausalSelfAttention extends Module {
     private final int layerIndex;
     private final Linear cAttn;
     private final Linear cProj;
+    private final CausalMask mask;
+    private final NDArray scale;   // 1/√headSize, alive as long as the model so autograd can always read it
     private AttentionPrefix prefix;
 
-    CausalSelfAttention(NDManager manager, Random rng, GptConfig config, int layerIndex) {
+    CausalSelfAttention(NDManager manager, Random rng, GptConfig config, int layerIndex, CausalMask mask) {
         this.config = config;
         this.layerIndex = layerIndex;
+        this.mask = mask;
+        this.scale = manager.full(new ai.djl.ndarray.types.Shape(), (float) (1.0 / Math.sqrt(config.headSize())));
         int d = config.dModel();
         this.cAttn = child("c_attn", new Linear(manager, rng, d, 3 * d, 0.02f));
         // Residual projections start smaller so that the sum over many layers stays well scaled (GPT-2).
@@ -71,9 +75,13 @@ public final class CausalSelfAttention extends Module {
             prefixLength = Math.toIntExact(kv.get(0).getShape().get(2));
         }
 
-        // (B,H,T,hs)·(B,H,hs,Tk) → (B,H,T,Tk) attention scores, scaled so their variance stays near 1.
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(f.scalar((float) (1.0 / Math.sqrt(hs))));
-        scores = scores.add(causalMask(f, t, past, prefixLength));
+        // (B,H,T,hs)·(B,H,hs,Tk) → (B,H,T,Tk) attention scores, scaled so their variance stays near 1. Scaling q
+        // instead of the scores gives the same result with Tk/hs times fewer multiplications.
+        NDArray scores = q.mul(scale).matMul(k.transpose(0, 1, 3, 2));
+        NDArray visible = mask.slice(f, t, past, prefixLength);
+        if (visible != null) {
+            scores = scores.add(visible);
+        }
         NDArray weights = scores.softmax(-1);
         if (f.training() && config.dropout() > 0) {
             weights = weights.getNDArrayInternal().dropout(weights, config.dropout(), true).singletonOrThrow();
@@ -87,24 +95,5 @@ public final class CausalSelfAttention extends Module {
     /** (B,T,D) → (B,H,T,hs): split the width into heads and move the head axis forward. */
     private static NDArray heads(NDArray x, long b, long t, int h, int hs) {
         return x.reshape(b, t, h, hs).transpose(0, 2, 1, 3);
-    }
-
-    /**
-     * 0 where query i may look at key j and −10⁹ where it may not, so that softmax gives those keys zero
-     * weight. Prefix keys are always visible; a real key is visible when it is not in the query's future.
-     * Built per pass from index comparisons (DJL has no upper-triangle op).
-     */
-    private static NDArray causalMask(Forward f, long t, long past, int prefixLength) {
-        NDManager m = f.manager();
-        long keys = past + t;
-        NDArray queryPos = m.arange(past, past + t).reshape(t, 1);
-        NDArray keyPos = m.arange(0, keys).reshape(1, keys);
-        NDArray mask = keyPos.lte(queryPos);
-        if (prefixLength > 0) {
-            mask = m.ones(new ai.djl.ndarray.types.Shape(t, prefixLength), ai.djl.ndarray.types.DataType.BOOLEAN)
-                    .concat(mask, 1);
-        }
-        NDArray visible = mask.toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-        return visible.sub(f.scalar(1f)).mul(f.scalar(1e9f));
     }
 }

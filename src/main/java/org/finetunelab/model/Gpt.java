@@ -32,9 +32,10 @@ public final class Gpt extends Module implements AutoCloseable {
         Random rng = new Random(seed);
         this.wte = child("wte", new Embedding(manager, rng, config.vocabSize(), config.dModel(), 0.02f));
         this.wpe = child("wpe", new Embedding(manager, rng, config.contextLength(), config.dModel(), 0.01f));
+        CausalMask mask = new CausalMask(manager, config.contextLength());
         List<Block> list = new ArrayList<>();
         for (int i = 0; i < config.nLayers(); i++) {
-            list.add(child("h." + i, new Block(manager, rng, config, i)));
+            list.add(child("h." + i, new Block(manager, rng, config, i, mask)));
         }
         this.blocks = Collections.unmodifiableList(list);
         this.lnF = child("ln_f", new LayerNorm(manager, config.dModel(), config.layerNormEps()));

@@ -44,7 +44,9 @@ public class Linear extends Module {
         for (LinearExtension e : extensions) {
             x = e.input(f, x);
         }
-        NDArray y = x.matMul(weight.array()).add(bias.array());
+        // One fused product-plus-bias (PyTorch's linear, i.e. addmm) instead of a product and a separate add.
+        // linear wants the weight as (out, in): the transpose is a view, no copy.
+        NDArray y = x.getNDArrayInternal().linear(x, f.own(weight.array().transpose()), bias.array()).singletonOrThrow();
         for (LinearExtension e : extensions) {
             y = e.apply(f, x, y);
         }

@@ -51,8 +51,10 @@ public final class LoraLayer extends LinearExtension {
         if (!enabled || merged || mix == 0) {
             return y;
         }
-        NDArray update = Init.dropout(f, x, dropout).matMul(a.array()).matMul(b.array());
-        return y.add(update.mul(f.scalar(scale * mix)));
+        // The scale multiplies the narrow (…, r) middle instead of the (…, out) update: same result, out/r times
+        // fewer multiplications in the forward and the backward pass.
+        NDArray middle = Init.dropout(f, x, dropout).matMul(a.array()).mul(f.scalar(scale * mix));
+        return y.add(middle.matMul(b.array()));
     }
 
     /** Switches the update on or off; the base layer is untouched either way. */

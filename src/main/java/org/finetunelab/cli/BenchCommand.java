@@ -1,0 +1,74 @@
+package org.finetunelab.cli;
+
+import ai.djl.Device;
+import org.finetunelab.experiments.bench.BenchConfig;
+import org.finetunelab.experiments.bench.BenchPreset;
+import org.finetunelab.experiments.bench.BenchReport;
+import org.finetunelab.experiments.bench.BenchResults;
+import org.finetunelab.experiments.bench.Benchmark;
+import org.finetunelab.model.Devices;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code finetune bench}: measures training and generation speed on this machine and writes the report. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure this machine: matmul peak, training throughput and MFU (full and LoRA), memory, "
+                + "generation speed with and without the KV cache, and the same training step in PyTorch from Python.",
+                "Writes the report (docs/benchmarks.md by default)."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--full", description = "longer runs and more repeats (the quick default takes a few minutes)")
+    boolean full;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "where to write the report (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("docs/benchmarks.md");
+
+    @Option(names = "--no-python", description = "skip the PyTorch-from-Python reference")
+    boolean noPython;
+
+    /** For the smoke test: a tiny model and a handful of steps instead of the real presets. */
+    @Option(names = "--smoke", hidden = true)
+    boolean smoke;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Device device = Devices.current();
+        BenchConfig config = config(device).withPython(!noPython);
+        String command = "./lab bench" + (full ? " --full" : "") + (noPython ? " --no-python" : "")
+                + (out.equals(Path.of("docs/benchmarks.md")) ? "" : " --out " + out);
+        stdout.printf("bench (%s) on %s; this takes %s%n", config.mode(), Devices.describe(device),
+                smoke ? "seconds" : full ? "about half an hour or more" : "a few minutes");
+        stdout.flush();
+        BenchResults results = Benchmark.run(config, device, command, Path.of("").toAbsolutePath(), line -> {
+            stdout.println("  " + line);
+            stdout.flush();
+        });
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        BenchReport.write(results, out);
+        stdout.println("report written to " + out);
+        stdout.flush();
+        return 0;
+    }
+
+    private BenchConfig config(Device device) {
+        if (smoke) {
+            return new BenchConfig("smoke", List.of(BenchPreset.tiny()), 1, 1, 1, 64, 4, 2, !noPython);
+        }
+        List<BenchPreset> presets = device.isGpu() ? BenchPreset.gpuPresets() : BenchPreset.cpuPresets();
+        return full ? BenchConfig.full(presets) : BenchConfig.quick(presets);
+    }
+}
