@@ -58,14 +58,13 @@ public final class CausalSelfAttention extends Module {
         NDArray k = heads(qkv.get(1), b, t, h, hs);
         NDArray v = heads(qkv.get(2), b, t, h, hs);
 
-        if (cache != null && cache.keys(layerIndex) != null) {
-            k = cache.keys(layerIndex).concat(k, 2);
-            v = cache.values(layerIndex).concat(v, 2);
-        }
+        long past = 0;   // positions before the first query
         if (cache != null) {
-            cache.store(layerIndex, k, v);   // the cache now owns them and frees the previous pair
+            past = cache.length();
+            NDList pastAndNew = cache.append(f, layerIndex, k, v);
+            k = pastAndNew.get(0);
+            v = pastAndNew.get(1);
         }
-        long past = k.getShape().get(2) - t;   // positions before the first query
 
         int prefixLength = 0;
         if (prefix != null) {
@@ -86,14 +85,18 @@ public final class CausalSelfAttention extends Module {
         if (f.training() && config.dropout() > 0) {
             weights = weights.getNDArrayInternal().dropout(weights, config.dropout(), true).singletonOrThrow();
         }
-        NDArray y = weights.matMul(v)                 // (B,H,T,hs)
-                .transpose(0, 2, 1, 3)                // (B,T,H,hs)
-                .reshape(b, t, (long) h * hs);        // heads side by side again
-        return cProj.forward(f, y);
+        NDArray y = weights.matMul(v);                // (B,H,T,hs)
+        if (t > 1) {
+            y = y.transpose(0, 2, 1, 3);              // (B,T,H,hs); with one position the order is already right
+        }
+        return cProj.forward(f, y.reshape(b, t, (long) h * hs));   // heads side by side again
     }
 
     /** (B,T,D) → (B,H,T,hs): split the width into heads and move the head axis forward. */
     private static NDArray heads(NDArray x, long b, long t, int h, int hs) {
+        if (t == 1) {
+            return x.reshape(b, h, 1, hs);   // one position (generation with the cache): no axis to move
+        }
         return x.reshape(b, t, h, hs).transpose(0, 2, 1, 3);
     }
 }

@@ -4,9 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
@@ -39,44 +37,41 @@ public final class Generator {
         }
         int window = model.config().contextLength() - model.promptLength();
         Sampler sampler = new Sampler(config);
-        List<Integer> text = new ArrayList<>();
-        for (int id : prompt) {
-            text.add(id);
-        }
-        List<Integer> generated = new ArrayList<>();
+        int[] text = Arrays.copyOf(prompt, prompt.length + config.maxNewTokens());   // prompt, then new ids
+        int length = prompt.length;
         try (NDManager scope = model.newScope(); KvCache cache = config.useCache() ? model.newCache() : null) {
             KvCache active = cache;
             for (int i = 0; i < config.maxNewTokens(); i++) {
-                float[] logits;
+                int next;
                 try (NDManager step = scope.newSubManager()) {
                     Forward f = new Forward(step, false);
-                    int[] input;
+                    int from;
                     if (active != null && active.length() > 0 && active.length() + 1 <= window) {
-                        input = new int[]{text.get(text.size() - 1)};   // only the newest token
+                        from = length - 1;                              // only the newest token
                     } else {
                         if (active != null && active.length() > 0) {
                             active.close();                             // window full: rebuild from the last tokens
                             active = model.newCache();
                         }
-                        int from = Math.max(0, text.size() - window);
-                        input = text.subList(from, text.size()).stream().mapToInt(Integer::intValue).toArray();
+                        from = Math.max(0, length - window);
                     }
-                    NDArray ids = step.create(Arrays.stream(input).asLongStream().toArray(), new Shape(1, input.length));
+                    long[] input = new long[length - from];
+                    for (int j = 0; j < input.length; j++) {
+                        input[j] = text[from + j];
+                    }
+                    NDArray ids = step.create(input, new Shape(1, input.length));
                     NDArray hidden = model.hidden(f, ids, active);
-                    NDArray last = hidden.get(":, -1:, :");
-                    logits = model.logits(f, last).toFloatArray();
+                    NDArray last = input.length == 1 ? hidden : hidden.get(":, -1:, :");
+                    next = sampler.next(model.logits(f, last).toFloatArray());
                 }
-                int next = sampler.next(logits);
                 if (next == stopId) {
                     break;
                 }
-                text.add(next);
-                generated.add(next);
+                text[length++] = next;
                 if (onToken != null) {
                     onToken.accept(next);
                 }
-                int[] soFar = generated.stream().mapToInt(Integer::intValue).toArray();
-                if (stop != null && stop.test(soFar)) {
+                if (stop != null && stop.test(Arrays.copyOfRange(text, prompt.length, length))) {
                     break;
                 }
             }
@@ -84,7 +79,7 @@ public final class Generator {
                 active.close();
             }
         }
-        return generated.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOfRange(text, prompt.length, length);
     }
 
     public int[] generate(int[] prompt, GenerationConfig config) {

@@ -3,6 +3,7 @@ package org.finetunelab.model;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -126,9 +127,10 @@ public final class Gpt extends Module implements AutoCloseable {
         if (virtual > 0) {
             x = inputPrompt.prepend(f, x);
         }
+        // The position vectors of rows past…past+total−1: a view of the table, added to every sequence.
         long total = virtual + t;
-        NDArray positions = f.manager().arange(past, past + total).toType(ai.djl.ndarray.types.DataType.INT64, false);
-        x = x.add(wpe.forward(positions.reshape(1, total)));
+        NDArray positions = f.own(wpe.table().array().get(new NDIndex().addSliceDim(past, past + total)));
+        x = x.add(positions);
         for (Block block : blocks) {
             x = block.forward(f, x, cache);
         }
@@ -143,11 +145,12 @@ public final class Gpt extends Module implements AutoCloseable {
     /** Projects hidden states onto the vocabulary: (B, T, D) → (B, T, V). */
     public NDArray logits(Forward f, NDArray hidden) {
         NDArray table = lmHead == null ? wte.table().array() : lmHead.array();
-        return hidden.matMul(f.own(table.transpose()));
+        // linear multiplies by the transpose of an (out, in) matrix: the table's (vocab, dModel) layout as it is.
+        return hidden.getNDArrayInternal().linear(hidden, table, null).singletonOrThrow();
     }
 
     public KvCache newCache() {
-        return new KvCache(manager, config.nLayers());
+        return new KvCache(manager, config.nLayers(), config.contextLength());
     }
 
     /** Parameter counts by name, largest first: what the model spends its memory on. */
