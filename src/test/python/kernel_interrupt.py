@@ -161,6 +161,22 @@ class Kernel:
         self.manager.shutdown_kernel(now=True)
 
 
+class CellHung(Exception):
+    """A cell made no progress at all: a rare hang of the kernel seen on busy machines (cause not yet found)."""
+
+    def __init__(self, pid, message):
+        super().__init__(message)
+        self.pid = pid
+
+
+def dump_threads(pid, log):
+    """Writes the kernel JVM's thread stacks to the log, to find where a hung cell waits."""
+    import subprocess
+    log.write("\n--- thread dump of the kernel (pid %d) ---\n" % pid)
+    log.flush()
+    subprocess.run(["jcmd", str(pid), "Thread.print"], stdout=log, stderr=log, timeout=30, check=False)
+
+
 def resident_mb(pid):
     for line in Path("/proc/%d/status" % pid).read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -183,7 +199,12 @@ def interrupt_during_training(kernel):
             sent["at"] = time.monotonic()
             kernel.manager.interrupt_kernel()
 
-    status, text, error = kernel.execute(TRAIN, timeout=120, on_output=interrupt_once_training)
+    try:
+        status, text, error = kernel.execute(TRAIN, timeout=90, on_output=interrupt_once_training)
+    except TimeoutError:
+        if sent["at"] is None:
+            raise CellHung(pid, "the training cell printed no progress in 90 s")
+        raise
     if sent["at"] is None:
         raise AssertionError("training never reported progress, so it was not interrupted")
     waited = time.monotonic() - sent["at"]
@@ -224,23 +245,33 @@ def main():
     passed = failed = 0
     started = time.monotonic()
     with open(args.log, "w") as log:
-        kernel = None
-        try:
-            kernel = Kernel(args.kernel, log, args.startup_timeout)
-            pid, note = interrupt_during_training(kernel)
-            print("  ok   interrupting a training cell: %s" % note, flush=True)
-            passed += 1
-            note = memory_over_runs(kernel, pid)
-            print("  ok   ten training runs in one kernel: %s" % note, flush=True)
-            passed += 1
-        except Exception as error:  # every failure is one explained line
-            failed += 1
-            print("  FAIL kernel interrupt check: %s: %s (kernel log: %s)"
-                  % (type(error).__name__, str(error).strip().splitlines()[0] if str(error).strip() else "",
-                     args.log), flush=True)
-        finally:
-            if kernel:
-                kernel.close()
+        for attempt in (1, 2):
+            kernel = None
+            try:
+                kernel = Kernel(args.kernel, log, args.startup_timeout)
+                pid, note = interrupt_during_training(kernel)
+                print("  ok   interrupting a training cell: %s" % note, flush=True)
+                passed += 1
+                note = memory_over_runs(kernel, pid)
+                print("  ok   ten training runs in one kernel: %s" % note, flush=True)
+                passed += 1
+            except CellHung as hang:
+                dump_threads(hang.pid, log)
+                if attempt == 1:
+                    # Like a kernel that misses its first request (see notebooks.py), a fresh kernel works.
+                    print("  note %s; thread dump in %s; once more with a fresh kernel" % (hang, args.log), flush=True)
+                    continue
+                failed += 1
+                print("  FAIL kernel interrupt check: %s (kernel log: %s)" % (hang, args.log), flush=True)
+            except Exception as error:  # every failure is one explained line
+                failed += 1
+                print("  FAIL kernel interrupt check: %s: %s (kernel log: %s)"
+                      % (type(error).__name__, str(error).strip().splitlines()[0] if str(error).strip() else "",
+                         args.log), flush=True)
+            finally:
+                if kernel:
+                    kernel.close()
+            break
     print("  (%.0f s)" % (time.monotonic() - started), flush=True)
     if args.counts:
         Path(args.counts).write_text("%d %d\n" % (passed, failed))
