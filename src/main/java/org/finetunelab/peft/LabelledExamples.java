@@ -1,26 +1,22 @@
 package org.finetunelab.peft;
 
 import org.finetunelab.train.Batch;
-import org.finetunelab.train.BatchSource;
+import org.finetunelab.train.ExampleBatches;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Token sequences with class labels, as batches for {@link ClassificationHead}. Each row is the text's ids
  * padded on the right to {@code length}; the last real token gets weight 1 and the label as its target.
  * Batch {@code i} is a seeded random draw, so a resumed run sees the same batches.
  */
-public final class LabelledExamples implements BatchSource {
+public final class LabelledExamples extends ExampleBatches {
     private final List<int[]> texts;
     private final int[] labels;
-    private final int batchSize;
-    private final int length;
     private final int padId;
-    private final long seed;
 
     public LabelledExamples(List<int[]> texts, int[] labels, int batchSize, int length, int padId, long seed) {
+        super(texts.size(), batchSize, length, seed);
         if (texts.size() != labels.length || texts.isEmpty()) {
             throw new IllegalArgumentException("labelled examples: " + texts.size() + " texts but " + labels.length
                     + " labels; give one label per text (and at least one text).");
@@ -33,37 +29,12 @@ public final class LabelledExamples implements BatchSource {
         }
         this.texts = List.copyOf(texts);
         this.labels = labels.clone();
-        this.batchSize = batchSize;
-        this.length = length;
         this.padId = padId;
-        this.seed = seed;
     }
 
     @Override
-    public Batch batch(long index) {
-        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
-        int[] rows = new int[batchSize];
-        for (int r = 0; r < batchSize; r++) {
-            rows[r] = rng.nextInt(texts.size());
-        }
-        return rowsOf(rows);
-    }
-
-    /** Every example once, in order, in batches of at most {@code batchSize} (for evaluation). */
-    public List<Batch> inOrder() {
-        List<Batch> out = new ArrayList<>();
-        for (int start = 0; start < texts.size(); start += batchSize) {
-            int n = Math.min(batchSize, texts.size() - start);
-            int[] rows = new int[n];
-            for (int r = 0; r < n; r++) {
-                rows[r] = start + r;
-            }
-            out.add(rowsOf(rows));
-        }
-        return out;
-    }
-
-    private Batch rowsOf(int[] rows) {
+    protected Batch rowsOf(int[] rows) {
+        int length = sequenceLength();
         int n = rows.length * length;
         long[] in = new long[n];
         long[] target = new long[n];
@@ -78,15 +49,5 @@ public final class LabelledExamples implements BatchSource {
             weight[last] = 1f;
         }
         return new Batch(rows.length, length, in, target, weight);
-    }
-
-    @Override
-    public int batchSize() {
-        return batchSize;
-    }
-
-    @Override
-    public int sequenceLength() {
-        return length;
     }
 }

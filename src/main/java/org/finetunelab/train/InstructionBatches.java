@@ -2,9 +2,7 @@ package org.finetunelab.train;
 
 import org.finetunelab.text.InstructionExample;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Instruction examples as training batches. Each row is one example, padded on the right to the batch
@@ -12,12 +10,9 @@ import java.util.SplittableRandom;
  * the prompt and on padding, so the model learns to answer, not to repeat questions. Batch {@code i} is a
  * seeded random draw of examples, so a resumed run sees the same batches.
  */
-public final class InstructionBatches implements BatchSource {
+public final class InstructionBatches extends ExampleBatches {
     private final List<InstructionExample> examples;
-    private final int batchSize;
-    private final int length;
     private final int padId;
-    private final long seed;
 
     /**
      * @param length positions per row; every example needs at most {@code length + 1} tokens (the last
@@ -25,6 +20,7 @@ public final class InstructionBatches implements BatchSource {
      * @param padId  the id that fills rows after an example ends (it carries weight 0; end of text will do)
      */
     public InstructionBatches(List<InstructionExample> examples, int batchSize, int length, int padId, long seed) {
+        super(examples.size(), batchSize, length, seed);
         if (examples.isEmpty() || batchSize <= 0 || length <= 0) {
             throw new IllegalArgumentException("instruction batches need at least one example, a positive batch size and "
                     + "length; got " + examples.size() + " examples, batch size " + batchSize + ", length " + length);
@@ -36,36 +32,12 @@ public final class InstructionBatches implements BatchSource {
             }
         }
         this.examples = List.copyOf(examples);
-        this.batchSize = batchSize;
-        this.length = length;
         this.padId = padId;
-        this.seed = seed;
     }
 
     @Override
-    public Batch batch(long index) {
-        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
-        int[] rows = new int[batchSize];
-        for (int r = 0; r < batchSize; r++) {
-            rows[r] = rng.nextInt(examples.size());
-        }
-        return rowsOf(rows);
-    }
-
-    /** Every example once, in order, in batches of at most {@code batchSize} (for a validation loss). */
-    public List<Batch> inOrder() {
-        List<Batch> out = new ArrayList<>();
-        for (int start = 0; start < examples.size(); start += batchSize) {
-            int[] rows = new int[Math.min(batchSize, examples.size() - start)];
-            for (int r = 0; r < rows.length; r++) {
-                rows[r] = start + r;
-            }
-            out.add(rowsOf(rows));
-        }
-        return out;
-    }
-
-    private Batch rowsOf(int[] rows) {
+    protected Batch rowsOf(int[] rows) {
+        int length = sequenceLength();
         int n = rows.length * length;
         long[] in = new long[n];
         long[] target = new long[n];
@@ -83,15 +55,5 @@ public final class InstructionBatches implements BatchSource {
             }
         }
         return new Batch(rows.length, length, in, target, weight);
-    }
-
-    @Override
-    public int batchSize() {
-        return batchSize;
-    }
-
-    @Override
-    public int sequenceLength() {
-        return length;
     }
 }
