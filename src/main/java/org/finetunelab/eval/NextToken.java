@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.finetunelab.model.Forward;
+import org.finetunelab.model.InferenceScope;
 import org.finetunelab.model.Gpt;
 import org.finetunelab.model.LanguageModel;
 import tech.tablesaw.api.DoubleColumn;
@@ -47,7 +48,7 @@ public final class NextToken {
         }
         int window = model.config().contextLength() - model.promptLength();
         int[] kept = Arrays.copyOfRange(ids, Math.max(0, ids.length - window), ids.length);
-        try (NDManager scope = model.newScope()) {
+        try (InferenceScope engine = InferenceScope.enter(model.device()); NDManager scope = model.newScope()) {
             Forward f = new Forward(scope, false);
             NDArray input = scope.create(Arrays.stream(kept).asLongStream().toArray(), new Shape(1, kept.length));
             NDArray hidden = model.hidden(f, input, null).get(":, -1:, :");

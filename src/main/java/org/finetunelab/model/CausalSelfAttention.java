@@ -59,24 +59,27 @@ public final class CausalSelfAttention extends Module {
         NDArray v = heads(qkv.get(2), b, t, h, hs);
 
         long past = 0;   // positions before the first query
+        NDArray kT;      // keys transposed, (B,H,hs,Tk): the layout q·kᵀ reads
         if (cache != null) {
             past = cache.length();
             NDList pastAndNew = cache.append(f, layerIndex, k, v);
-            k = pastAndNew.get(0);
+            kT = pastAndNew.get(0);
             v = pastAndNew.get(1);
+        } else {
+            kT = k.transpose(0, 1, 3, 2);
         }
 
         int prefixLength = 0;
         if (prefix != null) {
             NDList kv = prefix.keysAndValues(f, b);
-            k = kv.get(0).concat(k, 2);
+            kT = kv.get(0).transpose(0, 1, 3, 2).concat(kT, 3);
             v = kv.get(1).concat(v, 2);
             prefixLength = Math.toIntExact(kv.get(0).getShape().get(2));
         }
 
         // (B,H,T,hs)·(B,H,hs,Tk) → (B,H,T,Tk) attention scores, scaled so their variance stays near 1. Scaling q
         // instead of the scores gives the same result with Tk/hs times fewer multiplications.
-        NDArray scores = q.mul(scale).matMul(k.transpose(0, 1, 3, 2));
+        NDArray scores = q.mul(scale).matMul(kT);
         NDArray visible = mask.slice(f, t, past, prefixLength);
         if (visible != null) {
             scores = scores.add(visible);

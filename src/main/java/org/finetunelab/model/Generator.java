@@ -15,6 +15,9 @@ import java.util.function.Predicate;
  *
  * <p>When the text outgrows the context window, the model sees only the last {@code contextLength}
  * tokens (and the cache is rebuilt from them).
+ *
+ * <p>Generation runs in an {@link InferenceScope}: no gradients are recorded, and single-token steps use
+ * one core.
  */
 public final class Generator {
     private final Gpt model;
@@ -39,7 +42,8 @@ public final class Generator {
         Sampler sampler = new Sampler(config);
         int[] text = Arrays.copyOf(prompt, prompt.length + config.maxNewTokens());   // prompt, then new ids
         int length = prompt.length;
-        try (NDManager scope = model.newScope(); KvCache cache = config.useCache() ? model.newCache() : null) {
+        try (InferenceScope engine = InferenceScope.enter(model.device()); NDManager scope = model.newScope();
+             KvCache cache = config.useCache() ? model.newCache() : null) {
             KvCache active = cache;
             for (int i = 0; i < config.maxNewTokens(); i++) {
                 int next;
@@ -55,6 +59,7 @@ public final class Generator {
                         }
                         from = Math.max(0, length - window);
                     }
+                    engine.singleToken(length - from == 1);
                     long[] input = new long[length - from];
                     for (int j = 0; j < input.length; j++) {
                         input[j] = text[from + j];

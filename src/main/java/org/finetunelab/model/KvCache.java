@@ -13,13 +13,15 @@ import ai.djl.ndarray.types.Shape;
  *
  * <p>Each layer gets one buffer for keys and one for values, sized for the whole context when the first
  * pass arrives. New positions are written in place behind the stored ones; growing the cache by
- * concatenation instead would copy every past key and value of every layer at every token.
+ * concatenation instead would copy every past key and value of every layer at every token. Keys are
+ * stored transposed, (B, H, headSize, position), the layout the attention's q·kᵀ product reads, so no
+ * step has to transpose the whole past again.
  */
 public final class KvCache implements AutoCloseable {
     private final NDManager manager;
     private final int capacity;
-    private final NDArray[] keys;     // (B, H, capacity, headSize); the first `length` positions are filled
-    private final NDArray[] values;
+    private final NDArray[] keys;     // (B, H, headSize, capacity): transposed; the first `length` positions are filled
+    private final NDArray[] values;   // (B, H, capacity, headSize)
     private int length;
 
     /** @param capacity the most positions the cache will hold (the model's context) */
@@ -37,8 +39,9 @@ public final class KvCache implements AutoCloseable {
 
     /**
      * Writes the keys and values of the new positions of one layer, shape (B, H, T, headSize), behind the
-     * stored ones and returns all of them, past and new, as views of shape (B, H, length + T, headSize)
-     * owned by the pass's scope. The length grows once every layer has stored its part.
+     * stored ones and returns all of them, past and new, as views owned by the pass's scope: the keys
+     * transposed, (B, H, headSize, length + T), the values (B, H, length + T, headSize). The length grows
+     * once every layer has stored its part.
      */
     NDList append(Forward f, int layer, NDArray k, NDArray v) {
         Shape shape = k.getShape();
@@ -49,15 +52,15 @@ public final class KvCache implements AutoCloseable {
                     + length + " stored plus " + t + " new ones were given: rebuild the cache from the last window.");
         }
         if (keys[layer] == null) {
-            Shape full = new Shape(shape.get(0), shape.get(1), capacity, shape.get(3));
-            keys[layer] = manager.zeros(full, k.getDataType());
-            values[layer] = manager.zeros(full, v.getDataType());
+            keys[layer] = manager.zeros(new Shape(shape.get(0), shape.get(1), shape.get(3), capacity), k.getDataType());
+            values[layer] = manager.zeros(new Shape(shape.get(0), shape.get(1), capacity, shape.get(3)), v.getDataType());
         }
-        NDIndex fresh = new NDIndex().addAllDim(2).addSliceDim(length, end);
-        keys[layer].set(fresh, k);
-        values[layer].set(fresh, v);
-        NDIndex filled = new NDIndex().addAllDim(2).addSliceDim(0, end);
-        NDList pastAndNew = new NDList(f.own(keys[layer].get(filled)), f.own(values[layer].get(filled)));
+        // With one new position, (B, H, 1, hs) and its transpose hold the numbers in the same order: a reshape.
+        NDArray kT = t == 1 ? k.reshape(shape.get(0), shape.get(1), shape.get(3), 1) : k.transpose(0, 1, 3, 2);
+        keys[layer].set(new NDIndex().addAllDim(3).addSliceDim(length, end), kT);
+        values[layer].set(new NDIndex().addAllDim(2).addSliceDim(length, end), v);
+        NDList pastAndNew = new NDList(f.own(keys[layer].get(new NDIndex().addAllDim(3).addSliceDim(0, end))),
+                f.own(values[layer].get(new NDIndex().addAllDim(2).addSliceDim(0, end))));
         if (layer == keys.length - 1) {
             length = Math.toIntExact(end);
         }

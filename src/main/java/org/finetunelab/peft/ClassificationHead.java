@@ -2,6 +2,7 @@ package org.finetunelab.peft;
 
 import ai.djl.ndarray.NDArray;
 import org.finetunelab.model.Forward;
+import org.finetunelab.model.InferenceScope;
 import org.finetunelab.model.Gpt;
 import org.finetunelab.model.Linear;
 import org.finetunelab.model.Module;
@@ -61,7 +62,7 @@ public final class ClassificationHead extends Module implements TaskHead {
 
     /** The predicted class of every row. */
     public int[] predict(Gpt model, Batch batch) {
-        try (var scope = model.newScope()) {
+        try (var engine = InferenceScope.enter(model.device()); var scope = model.newScope()) {
             NDArray scores = logits(model, new Forward(scope, false), batch);
             long[] best = scores.argMax(1).toLongArray();
             int[] out = new int[best.length];

@@ -1,7 +1,9 @@
 package org.finetunelab.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import org.finetunelab.model.Forward;
+import org.finetunelab.model.InferenceScope;
 import org.finetunelab.model.Gpt;
 
 /**
@@ -45,7 +47,7 @@ public final class LanguageModelLoss {
         double total = 0;
         double weight = 0;
         for (Batch b : batches) {
-            try (ai.djl.ndarray.NDManager scope = model.newScope()) {
+            try (InferenceScope engine = InferenceScope.enter(model.device()); NDManager scope = model.newScope()) {
                 Forward f = new Forward(scope, false);
                 double w = b.weightSum();
                 total += objective.loss(model, f, b, f.scalar((float) w)).getFloat() * w;
@@ -60,7 +62,7 @@ public final class LanguageModelLoss {
      * Scoring tools build on it: perplexity, multiple-choice probes, per-token loss listings.
      */
     public static float[] tokenLogProbs(Gpt model, Batch batch) {
-        try (ai.djl.ndarray.NDManager scope = model.newScope()) {
+        try (InferenceScope engine = InferenceScope.enter(model.device()); NDManager scope = model.newScope()) {
             Forward f = new Forward(scope, false);
             NDArray logits = model.forward(f, batch.inputArray(scope));
             long vocab = logits.getShape().get(2);

@@ -10,6 +10,9 @@ import org.finetunelab.model.GptConfig;
  * Greedy generation speed with and without the KV cache. Without the cache every new token runs the whole
  * text through the model again; with it only the new token runs, reading the stored keys and values.
  *
+ * <p>Cached steps run one token at a time; the generator runs them on one core (see
+ * {@link org.finetunelab.model.InferenceScope}).
+ *
  * <p>The context is widened (when needed) so that the prompt and all new tokens fit: once a text outgrows
  * the context, the generator has to rebuild the cache from the last window at every token, because the
  * learned positions of the kept tokens change; that would measure the window, not the cache.
@@ -41,7 +44,10 @@ public final class GenerationSpeed {
         int[] prompt = TrainingThroughput.randomTokens(c.vocabSize(), PROMPT_TOKENS);
         try (Gpt model = Gpt.create(widened, 5, device)) {
             Generator generator = new Generator(model);
-            generator.generate(prompt, GenerationConfig.greedy(8));   // warm-up
+            // Warm-up: one whole run of each kind first, so that the timed runs find the JIT-compiled code
+            // and the memory pools as every later run would (the first run is up to twice as slow).
+            generator.generate(prompt, GenerationConfig.greedy(newTokens).withCache(true));
+            generator.generate(prompt, GenerationConfig.greedy(newTokens).withCache(false));
             double[] cached = new double[repeats];
             double[] recomputed = new double[repeats];
             for (int r = 0; r < repeats; r++) {
