@@ -57,6 +57,8 @@ def kernel_json(args, root, init_path):
             # The same classpath and imports for IJava, which splits on ':'.
             "IJAVA_CLASSPATH": os.pathsep.join(entries),
             "IJAVA_STARTUP_SCRIPTS_PATH": str(init_path),
+            # Extra variables for the JVM (e.g. glibc's malloc settings), given as --env NAME=VALUE.
+            **dict(option.split("=", 1) for option in args.env),
         },
         "metadata": {"debugger": False},
     }
@@ -92,6 +94,7 @@ def main():
     parser.add_argument("--name", required=True, help="kernel name, e.g. finetune-lab")
     parser.add_argument("--display-name", required=True)
     parser.add_argument("--jvm-option", action="append", default=[])
+    parser.add_argument("--env", action="append", default=[], help="NAME=VALUE for the kernel's environment")
     parser.add_argument("--install-user", action="store_true", help="also copy it to the user's Jupyter folder")
     args = parser.parse_args()
 

@@ -43,11 +43,43 @@ final class PerformanceNotes {
                     + " contiguous, so there is no extra copy to remove.",
             "- The loss (log-softmax, gather, weighted sum) costs about 9 ms forward; a fused cross-entropy does the same"
                     + " work.",
-            "- About 10% of a step's CPU time is the kernel handing out fresh zeroed pages: large tensors go back to glibc,"
-                    + " which unmaps them, so each step takes about 33,000 minor page faults. In a probe,"
-                    + " `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (glibc ≥ 2.35, transparent huge pages in madvise mode)"
-                    + " cut them to 4,000–16,000 and the system time from 70–95 ms to 15–35 ms per step. The lab does not"
-                    + " set it (yet); the Machine table shows whether a run had it.");
+            "",
+            "Memory from the system (measured later, by hand, wall time, base-cpu/full, 4 runs of 8 timed steps, two rounds"
+                    + " interleaved, whole process):",
+            "",
+            "| glibc malloc settings | median ms/step | system time | minor page faults |",
+            "| --- | ---: | ---: | ---: |",
+            "| defaults | 403, 415 | 3.0, 3.3 s | 1.50 M, 1.66 M |",
+            "| `mmap_threshold=32 MiB`, `trim_threshold=4 GiB`, `top_pad=64 MiB` | 380, 371 | 1.6, 1.6 s | 0.82 M, 0.75 M |",
+            "| `hugetlb=1` (transparent huge pages) | 421, 395 | 3.3, 2.8 s | 0.47 M, 0.40 M |",
+            "| both | 404, 396 | 2.7, 2.9 s | 0.06 M, 0.06 M |",
+            "",
+            "By default glibc gives every block of 128 KB and more its own mapping and returns it when the block is freed,"
+                    + " so each step maps its activations afresh and the system zeroes them page by page. Keeping freed memory"
+                    + " for reuse (second row) made a step 7–9% faster; huge pages cut the faults further but zeroing 2 MiB"
+                    + " pages cost more than it saved. `./lab` starts the kernel and the command line with the second row's"
+                    + " settings (a `GLIBC_TUNABLES` of the user's own wins); the Machine table shows what a run had.",
+            "",
+            "Generation with the KV cache (measured by hand, base-cpu widened to context 272, 256 new tokens): each new token"
+                    + " runs about 150 engine operations on tensors of a few hundred numbers, and 25 matrix-vector products"
+                    + " that read all 13.9 MB of weights. Timed operation by operation (µs per token, one run each, noisy):",
+            "",
+            "| part | 2 engine threads | 1 engine thread |",
+            "| --- | ---: | ---: |",
+            "| 24 weight products in the blocks | 1,175 | 1,179 |",
+            "| output projection (4096 × 192) | 375 | 368 |",
+            "| attention products q·kᵀ and weights·v | 693 | 249 |",
+            "| softmax | 200 | 39 |",
+            "| GELU | 368 | 122 |",
+            "| everything else (LayerNorm, cache writes, reshapes, adds, freeing) | 731 | 685 |",
+            "| total | 3,542 | 2,641 |",
+            "",
+            "Splitting an operation on a few hundred numbers over two cores costs more (waking the second core, waiting for"
+                    + " it) than it saves; the weight products do not split at these sizes at all. So the generator runs"
+                    + " single-token steps on one core (`InferenceScope`) and passes over many tokens on all of them; it also"
+                    + " switches off autograd's recording, which is on by default on every thread but the engine's first (a"
+                    + " notebook cell's thread, for one). The cache stores keys transposed, the layout q·kᵀ reads. Before these"
+                    + " changes the benchmark measured 4.7× (321 against 68 tokens/s); see Generation above for now.");
 
     private PerformanceNotes() {
     }
