@@ -304,7 +304,11 @@ public final class BenchReport {
             return new Verdict(t4, fmt("%.1f×", x.speedup()), ok, (ok ? "Pass" : "Miss") + ": with the KV cache " + base
                     + " generates " + fmt("%,.0f", x.cached().median()) + " tokens/s against " + fmt("%,.0f", x.recomputed().median())
                     + " recomputing everything (" + fmt("%.1f×", x.speedup()) + ", target " + fmt("%.0f×", KV_SPEEDUP_TARGET)
-                    + "). With the cache each token costs about the same; without it the cost grows with the text.");
+                    + "). With the cache each token costs about the same (" + fmt("%.1f", 1000 / x.cached().median())
+                    + " ms here); without it the cost grows with the text. A cached token still reads every weight matrix once, in "
+                    + (4 * x.preset().config().nLayers() + 1) + " matrix-vector products that run on one core and wait on memory"
+                    + " (see Performance work), so the ratio swings with how fast the recomputation, which uses both cores,"
+                    + " happens to run.");
         }).orElse(new Verdict(t4, "–", null, "Generation: the base preset was not measured.")));
         return out;
     }
