@@ -1,6 +1,7 @@
 package org.finetunelab.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import org.finetunelab.model.Parameter;
@@ -37,61 +38,72 @@ public final class AdamW implements AutoCloseable {
     }
 
     /**
-     * Applies one update with learning rate {@code lr} to every parameter from its gradient.
+     * Applies one update with learning rate {@code lr} to every parameter from its gradient:
+     * m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g², w ← w − lr·λ·w − lr·m̂ / (√v̂ + ε), with m̂ = m / (1−β1ᵗ) and
+     * v̂ = v / (1−β2ᵗ) correcting the moments' start at zero. The corrections are folded into the step size
+     * and ε (the same numbers, fewer operations), and each parameter's update is one fused engine operation
+     * that reads and writes every number once instead of once per formula term: the optimizer step is
+     * limited by memory speed, not arithmetic. The gradients are used up: they are zero afterwards.
      *
-     * <p>All or nothing: the new weights and moments are computed first, into temporaries, and only then
-     * copied into place. An exception while computing leaves the model and the optimizer as they were; a
-     * {@link ThreadDeath} (how some notebook kernels stop a cell) arriving while copying is held back until
-     * every copy is done, so nobody ever sees half of an update.
+     * <p>All or nothing: each parameter's weights, moments and gradient are copied before it is updated, and if anything
+     * stops the update part-way (an exception, or a {@link ThreadDeath}, which is how some notebook kernels
+     * stop a cell) the copies are put back, so nobody ever sees half of an update.
      */
     public void step(Map<String, Parameter> parameters, float lr) {
         long next = steps + 1;
-        float correction1 = (float) (1 - Math.pow(beta1, next));
-        float correction2 = (float) (1 - Math.pow(beta2, next));
+        double correction1 = 1 - Math.pow(beta1, next);
+        double correction2 = 1 - Math.pow(beta2, next);
+        // lr·m̂/(√v̂ + ε) = (lr·√c2/c1)·m/(√v + ε·√c2)
+        float stepSize = (float) (lr * Math.sqrt(correction2) / correction1);
+        float epsilon = (float) (eps * Math.sqrt(correction2));
         // The moments live as long as the optimizer, so they are made outside the scope below.
         parameters.forEach((name, p) -> {
             state(m, name, p);
             state(v, name, p);
         });
-        // Every temporary made inside the scope is freed when it closes, whatever ends the update.
+        // Every copy made inside the scope is freed when it closes, whatever ends the update.
         try (NDScope scope = new NDScope()) {
-            List<NDArray[]> copies = new ArrayList<>();   // {new values, where they go}
-            for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
-                Parameter p = entry.getValue();
-                NDArray mean = m.get(entry.getKey());
-                NDArray square = v.get(entry.getKey());
-                NDArray w = p.array();
-                NDArray g = w.getGradient();
-                NDArray newMean = mean.mul(beta1).addi(g.mul(1 - beta1));
-                NDArray newSquare = square.mul(beta2).addi(g.square().muli(1 - beta2));
-                NDArray decayed = decays(p) ? w.mul(1 - lr * weightDecay) : w;
-                NDArray denominator = newSquare.div(correction2).sqrt().addi(eps);
-                NDArray newWeights = decayed.sub(newMean.div(correction1).divi(denominator).muli(lr));
-                copies.add(new NDArray[] {newMean, mean});
-                copies.add(new NDArray[] {newSquare, square});
-                copies.add(new NDArray[] {newWeights, w});
+            List<NDArray[]> before = new ArrayList<>();   // {copy, the array it was copied from}
+            try {
+                for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
+                    Parameter p = entry.getValue();
+                    NDArray w = p.array();
+                    NDArray mean = m.get(entry.getKey());
+                    NDArray square = v.get(entry.getKey());
+                    NDArray gradient = w.getGradient();
+                    for (NDArray a : new NDArray[] {w, mean, square, gradient}) {
+                        before.add(new NDArray[] {a.duplicate(), a});
+                    }
+                    // In place: mean, square and w; the gradient is used up (set to zero). Arguments: step size,
+                    // the decay's lr·λ (as lr and λ), no gradient rescaling or clipping (the trainer clips by the
+                    // global norm), β1, β2, ε, AdamW.
+                    w.getNDArrayInternal().adamUpdate(new NDList(w, gradient, mean, square), new NDList(w),
+                            lr, stepSize, decays(p) ? weightDecay : 0f, 1f, -1f, beta1, beta2, epsilon, true, true);
+                }
+                steps = next;   // the update is complete from here on
+            } catch (Throwable stopped) {
+                if (steps != next) {
+                    restore(before);
+                }
+                throw stopped;
             }
-            commit(copies, next);
             scope.suppressNotUsedWarning();
         }
     }
 
     /**
-     * Copies every new value into place and sets the step count. Copying is idempotent, so a copy cut short
-     * by a ThreadDeath is simply repeated; the ThreadDeath is rethrown once everything is in place.
+     * Copies the saved values back. Copying is idempotent, so a copy cut short by a ThreadDeath is simply
+     * repeated; the ThreadDeath is rethrown once everything is back.
      */
-    private void commit(List<NDArray[]> copies, long stepCount) {
+    private static void restore(List<NDArray[]> before) {
         ThreadDeath heldBack = null;
         int done = 0;
-        boolean finished = false;
-        while (!finished) {
+        while (done < before.size()) {
             try {
-                while (done < copies.size()) {
-                    copies.get(done)[0].copyTo(copies.get(done)[1]);
+                while (done < before.size()) {
+                    before.get(done)[0].copyTo(before.get(done)[1]);
                     done++;
                 }
-                steps = stepCount;
-                finished = true;
             } catch (ThreadDeath death) {
                 heldBack = death;
             }

@@ -145,7 +145,7 @@ public final class Trainer implements AutoCloseable {
                     nextStep = step + 1;
                 }
             }
-            zeroGradients(trainable);
+            // No clearing needed here: AdamW has used the gradients up (they are zero now).
             double seconds = (System.nanoTime() - t0) / 1e9;
             double tokens = (double) train.batchSize() * train.sequenceLength() * config.accumulation();
 
