@@ -75,6 +75,11 @@ final class PerformanceNotes {
                     + " before, 361 and 382 ms after; system time 1.9 and 1.7 s before, 0.7 and 0.7 s after; page faults"
                     + " 1.00 M and 0.87 M before, 0.27 M and 0.27 M after.",
             "",
+            "AdamW: the update of each parameter is now one fused engine operation (moments, weight decay and step in one"
+                    + " pass) instead of about fifteen, each reading and writing 3.5M numbers; copies taken before each"
+                    + " update keep it all or nothing. Timed by hand around the optimizer call (base-cpu/full, 20 steps after"
+                    + " 4 warm-up steps, two runs each): 32.7 and 33.7 ms per step before, 21.3 and 20.8 ms after.",
+            "",
             "Generation with the KV cache (measured by hand, base-cpu widened to context 272, 256 new tokens): each new token"
                     + " runs about 150 engine operations on tensors of a few hundred numbers, and 25 matrix-vector products"
                     + " that read all 13.9 MB of weights. Timed operation by operation (µs per token, one run each, noisy):",
