@@ -156,21 +156,27 @@ public final class BenchReport {
 
     private void memory() {
         section("## Memory");
-        line("Peaks over all runs of each case. Heap: the JVM's heap pools (`MemoryPoolMXBean` peak usage). Resident: the"
-                + " process's resident-memory high-water mark (`VmHWM` in `/proc/self/status`, reset before each case"
-                + " through `/proc/self/clear_refs`), which includes the engine's native tensors. Optimizer state: AdamW's two"
-                + " moments per trainable weight.");
+        line("Each case trains for one run's steps in a Java process of its own (`MemoryCase`): a process keeps the memory it"
+                + " has freed for reuse, so only a fresh one shows what a case needs. Resident: the process's resident memory"
+                + " (`/proc/self/status`), which holds the engine's native tensors — before training (the JVM, the engine and"
+                + " the built model), its high-water mark, and the difference. Heap: the peak of the JVM's heap pools"
+                + " (garbage not yet collected included). Optimizer state: AdamW's two moments per trainable weight.");
         line("");
-        line("| case | peak heap | peak resident | resident after | optimizer state | state ÷ full's |");
-        line("| --- | ---: | ---: | ---: | ---: | ---: |");
+        line("| case | resident before training | peak resident | added by training | peak heap | optimizer state | state ÷ full's |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (TrainingThroughput.Result t : r.training()) {
-            MemoryProbe.Peak p = t.memory();
             Optional<TrainingThroughput.Result> full = r.training(t.preset().name(), TrainingThroughput.Method.FULL);
             String ratio = full.map(f -> pct((double) t.optimizerStateBytes() / f.optimizerStateBytes())).orElse("–");
-            line("| " + caseName(t) + " | " + mib(p.heapBytes()) + " | " + mib(p.residentPeakBytes())
-                    + (p.residentPeakReset() ? "" : " (whole process)") + " | " + mib(p.residentNowBytes()) + " | "
-                    + mib(t.optimizerStateBytes()) + " | " + ratio + " |");
+            String measured = memoryOf(t.preset().name(), t.method())
+                    .map(x -> mib(x.residentBeforeBytes()) + " | " + mib(x.peak().residentPeakBytes()) + " | "
+                            + mib(x.addedByTrainingBytes()) + " | " + mib(x.peak().heapBytes()))
+                    .orElse("– | – | – | –");
+            line("| " + caseName(t) + " | " + measured + " | " + mib(t.optimizerStateBytes()) + " | " + ratio + " |");
         }
+        r.memory().stream().filter(x -> x.error() != null).forEach(x -> {
+            line("");
+            line("Memory of " + PytorchReference.caseName(x.preset(), x.method()) + " not measured: " + x.error() + ".");
+        });
     }
 
     private void generation() {
@@ -221,6 +227,7 @@ public final class BenchReport {
         for (Verdict v : verdicts()) {
             line("- " + v.sentence);
         }
+        memoryInterpretation();
         line("- The figures come from one machine at one time. When other processes run (the load average at the start"
                 + " was " + r.machine().loadAverage() + " on " + r.machine().cores() + " cores), they take cores away; the"
                 + " engine's threads then wait for each other at every operation and all figures, the matmul peak included,"
@@ -229,6 +236,37 @@ public final class BenchReport {
         line("- Generation: with a context of 128, a 256-token continuation outgrows the window; the generator then"
                 + " rebuilds the cache from the last window at every token, because learned positions shift. The benchmark"
                 + " widens the context so that it measures the cache itself.");
+    }
+
+    /** Full against LoRA by peak resident memory, when both were measured for the base preset. */
+    private void memoryInterpretation() {
+        String base = basePreset();
+        Optional<MemoryCase.Result> full = memoryOf(base, TrainingThroughput.Method.FULL);
+        Optional<MemoryCase.Result> lora = memoryOf(base, TrainingThroughput.Method.LORA);
+        Optional<TrainingThroughput.Result> fullTraining = r.training(base, TrainingThroughput.Method.FULL);
+        if (full.isEmpty() || lora.isEmpty() || fullTraining.isEmpty()) {
+            return;
+        }
+        long saved = 3 * fullTraining.get().optimizerStateBytes() / 2;   // two moments plus one gradient per weight
+        long difference = full.get().peak().residentPeakBytes() - lora.get().peak().residentPeakBytes();
+        String measured = "- Memory: training adds " + mib(full.get().addedByTrainingBytes()) + " of resident memory to " + base
+                + " for full fine-tuning and " + mib(lora.get().addedByTrainingBytes()) + " for LoRA (peaks "
+                + mib(full.get().peak().residentPeakBytes()) + " and " + mib(lora.get().peak().residentPeakBytes()) + "). ";
+        if (difference < saved / 2) {
+            line(measured + "Most of it holds the activations that the backward pass needs, which are the same for both"
+                    + " methods; what LoRA saves, the moments and gradients of the frozen weights (about " + mib(saved)
+                    + "), disappears next to them at a batch of " + fullTraining.get().preset().batchSize() + " × "
+                    + fullTraining.get().preset().config().contextLength() + " tokens. It matters for large models, whose"
+                    + " weights outweigh their activations.");
+        } else {
+            line(measured + "LoRA's peak is " + mib(difference) + " lower; the moments and gradients of the frozen"
+                    + " weights take about " + mib(saved) + ".");
+        }
+    }
+
+    private Optional<MemoryCase.Result> memoryOf(String preset, TrainingThroughput.Method method) {
+        return r.memory().stream().filter(x -> x.error() == null && x.preset().name().equals(preset) && x.method() == method)
+                .findFirst();
     }
 
     private void performanceWork() {

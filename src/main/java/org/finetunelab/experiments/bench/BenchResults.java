@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Everything one benchmark run measured, ready for the report. */
 public record BenchResults(BenchConfig config, String command, LocalDate date, MachineInfo machine, boolean gpu,
-                           Stats matmulGflops, List<TrainingThroughput.Result> training,
+                           Stats matmulGflops, List<TrainingThroughput.Result> training, List<MemoryCase.Result> memory,
                            List<GenerationSpeed.Result> generation, PytorchReference.Result pytorch) {
 
     public Optional<TrainingThroughput.Result> training(String presetName, TrainingThroughput.Method method) {

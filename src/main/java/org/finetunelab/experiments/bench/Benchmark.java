@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs every measurement of the benchmark in one go: matmul peak, training throughput (full and LoRA per
- * preset), memory, generation speed and, optionally, the PyTorch-from-Python reference.
+ * preset), memory (each case in a process of its own), generation speed and, optionally, the
+ * PyTorch-from-Python reference.
  */
 public final class Benchmark {
     private Benchmark() {
@@ -27,16 +28,25 @@ public final class Benchmark {
         Stats peak = MatmulPeak.measure(device, config.matmulSize(), Math.max(3, config.repeats()));
         progress.accept(String.format("matmul %d×%d: %.0f GFLOP/s (median)", config.matmulSize(), config.matmulSize(), peak.median()));
 
-        MemoryProbe memory = new MemoryProbe();
         List<TrainingThroughput.Result> training = new ArrayList<>();
         for (BenchPreset preset : config.presets()) {
             for (TrainingThroughput.Method method : TrainingThroughput.Method.values()) {
-                TrainingThroughput.Result r = TrainingThroughput.measure(preset, method, config, device, memory);
+                TrainingThroughput.Result r = TrainingThroughput.measure(preset, method, config, device);
                 training.add(r);
                 progress.accept(String.format("train %s: %.0f ms/step, %.0f tokens/s, MFU %.0f%%",
                         PytorchReference.caseName(preset, method), r.msPerStep().median(), r.tokensPerSecond().median(),
                         100 * r.gflops().median() / peak.median()));
             }
+        }
+
+        List<MemoryCase.Result> memory = new ArrayList<>();
+        for (TrainingThroughput.Result t : training) {
+            MemoryCase.Result m = MemoryCase.measure(t.preset(), t.method(), config);
+            memory.add(m);
+            progress.accept(m.error() != null ? "memory " + PytorchReference.caseName(t.preset(), t.method()) + ": " + m.error()
+                    : String.format("memory %s: peak resident %.0f MiB, %.0f MiB added by training",
+                    PytorchReference.caseName(t.preset(), t.method()), m.peak().residentPeakBytes() / 1048576.0,
+                    m.addedByTrainingBytes() / 1048576.0));
         }
 
         List<GenerationSpeed.Result> generation = new ArrayList<>();
@@ -56,7 +66,7 @@ public final class Benchmark {
             progress.accept("PyTorch reference (Python) running...");
             pytorch = PytorchReference.measure(config, threads(), projectRoot, progress);
         }
-        return new BenchResults(config, command, LocalDate.now(), machine, device.isGpu(), peak, training, generation, pytorch);
+        return new BenchResults(config, command, LocalDate.now(), machine, device.isGpu(), peak, training, memory, generation, pytorch);
     }
 
     /** The engine's intra-op threads, so that the Python side uses as many. */

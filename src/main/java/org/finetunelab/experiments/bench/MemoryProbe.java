@@ -8,45 +8,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Peak memory of a stretch of work, in two parts: the Java heap (objects the JVM manages) and the whole
+ * Peak memory of this process so far, in two parts: the Java heap (objects the JVM manages) and the whole
  * process's resident memory, which is where the engine's native tensors live. Linux keeps the resident
- * high-water mark (VmHWM in /proc/self/status); writing 5 to /proc/self/clear_refs resets it.
+ * high-water mark as VmHWM in /proc/self/status.
  */
 public final class MemoryProbe {
     private static final Path STATUS = Path.of("/proc/self/status");
-    private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
-    /** Peak memory since the last reset; native figures are -1 where /proc is not available. */
-    public record Peak(long heapBytes, long residentPeakBytes, long residentNowBytes, boolean residentPeakReset) {
+    /** Peaks of the process so far; resident figures are -1 where /proc is not available. */
+    public record Peak(long heapBytes, long residentPeakBytes, long residentNowBytes) {
     }
 
-    private boolean residentReset;
-
-    /** Starts a new stretch: forgets earlier peaks. */
-    public void reset() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
-                pool.resetPeakUsage();
-            }
-        }
-        try {
-            Files.writeString(CLEAR_REFS, "5");
-            residentReset = true;
-        } catch (IOException | SecurityException | UnsupportedOperationException e) {
-            residentReset = false;   // the peak then covers the whole process so far
-        }
+    private MemoryProbe() {
     }
 
-    /** Peaks since {@link #reset()}. */
-    public Peak peak() {
+    public static Peak peak() {
         long heap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
                 heap += pool.getPeakUsage().getUsed();
             }
         }
-        return new Peak(heap, statusKilobytes("VmHWM") * 1024, statusKilobytes("VmRSS") * 1024, residentReset);
+        return new Peak(heap, bytes(statusKilobytes("VmHWM")), bytes(statusKilobytes("VmRSS")));
+    }
+
+    private static long bytes(long kilobytes) {
+        return kilobytes < 0 ? -1 : kilobytes * 1024;
     }
 
     /** A "Name:   123 kB" line of /proc/self/status, in kB, or -1 when it cannot be read. */

@@ -29,11 +29,9 @@ public final class TrainingThroughput {
      * @param msPerStep            milliseconds per step over the runs
      * @param tokensPerSecond      tokens per second over the runs
      * @param optimizerStateBytes  AdamW's moments (two floats per trainable weight)
-     * @param memory               peak memory over all runs of this measurement
      */
     public record Result(BenchPreset preset, Method method, long parameters, long trainableParameters,
-                         long flopsPerToken, Stats msPerStep, Stats tokensPerSecond, long optimizerStateBytes,
-                         MemoryProbe.Peak memory) {
+                         long flopsPerToken, Stats msPerStep, Stats tokensPerSecond, long optimizerStateBytes) {
         /** Achieved GFLOP/s, by the model FLOPs per token. */
         public Stats gflops() {
             return tokensPerSecond.times(flopsPerToken / 1e9);
@@ -43,8 +41,7 @@ public final class TrainingThroughput {
     private TrainingThroughput() {
     }
 
-    public static Result measure(BenchPreset preset, Method method, BenchConfig config, Device device, MemoryProbe memory) {
-        memory.reset();
+    public static Result measure(BenchPreset preset, Method method, BenchConfig config, Device device) {
         try (Gpt model = Gpt.create(preset.config(), 1234, device)) {
             if (method == Method.LORA) {
                 FineTuning.lora(model, LoraConfig.attention(config.loraRank()));
@@ -74,7 +71,7 @@ public final class TrainingThroughput {
             double tokensPerStep = preset.tokensPerStep();
             return new Result(preset, method, model.parameterCount(), model.trainableParameterCount(),
                     ModelFlops.trainingFlopsPerToken(model, method == Method.LORA), msPerStep,
-                    msPerStep.inverted(m -> tokensPerStep / (m / 1000)), stateBytes, memory.peak());
+                    msPerStep.inverted(m -> tokensPerStep / (m / 1000)), stateBytes);
         }
     }
 

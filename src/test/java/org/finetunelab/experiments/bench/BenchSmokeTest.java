@@ -36,6 +36,8 @@ class BenchSmokeTest {
             at = next;
         }
         assertTrue(md.contains("| tiny/full |") && md.contains("| tiny/lora |"), md);
+        assertTrue(md.matches("(?s).*\\| tiny/lora \\| [0-9.]+ MiB \\| [0-9.]+ MiB \\| [0-9.]+ MiB \\|.*"),
+                "the memory of each case was measured in its own process:\n" + md);
         assertTrue(md.contains("GPU figures are not yet measured") || md.contains("This run used the GPU"), md);
         assertTrue(md.contains("not run (--no-python)"), "the report says why PyTorch figures are missing:\n" + md);
         assertTrue(out.toString().contains("report written to"), out.toString());

@@ -1,0 +1,113 @@
+package org.finetunelab.experiments.bench;
+
+import ai.djl.Device;
+import org.finetunelab.model.Devices;
+import org.finetunelab.model.Gpt;
+import org.finetunelab.model.GptConfig;
+import org.finetunelab.peft.FineTuning;
+import org.finetunelab.peft.LoraConfig;
+import org.finetunelab.train.TokenWindows;
+import org.finetunelab.train.TrainConfig;
+import org.finetunelab.train.Trainer;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The memory of one training case, measured in a Java process of its own. A process keeps the memory it
+ * has freed for reuse (the lab's malloc settings ask for exactly that, because it makes training faster),
+ * so after one case its resident size no longer shows what the next case needs; a fresh process per case
+ * does. The child trains the case for one run's steps and prints one line that the parent reads.
+ */
+public final class MemoryCase {
+    private static final String TAG = "memory-case";
+
+    /**
+     * @param residentBeforeBytes resident memory once the engine runs and the model is built, before training
+     * @param peak                peaks over the whole child process (heap, resident high-water mark, resident at the end)
+     * @param error               why the case could not be measured, or null
+     */
+    public record Result(BenchPreset preset, TrainingThroughput.Method method, long residentBeforeBytes,
+                         MemoryProbe.Peak peak, String error) {
+        /** Resident memory that training added on top of the built model. */
+        public long addedByTrainingBytes() {
+            return peak.residentPeakBytes() - residentBeforeBytes;
+        }
+    }
+
+    private MemoryCase() {
+    }
+
+    /** Runs the case in a child JVM with this JVM's options and environment. */
+    public static Result measure(BenchPreset preset, TrainingThroughput.Method method, BenchConfig config) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MemoryCase.class.getName(),
+                preset.name(), preset.config().toJson(), Integer.toString(preset.batchSize()), method.name(),
+                Integer.toString(config.stepsPerRun()), Integer.toString(config.loraRank())));
+        try {
+            Path output = Files.createTempFile("bench-memory", ".txt");
+            try {
+                Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                if (!child.waitFor(30, TimeUnit.MINUTES)) {
+                    child.destroyForcibly();
+                    return failed(preset, method, "the child process ran for more than 30 minutes and was stopped");
+                }
+                List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+                for (String line : lines) {
+                    if (line.startsWith(TAG + " ")) {
+                        String[] f = line.substring(TAG.length() + 1).trim().split(" ");
+                        return new Result(preset, method, Long.parseLong(f[0]),
+                                new MemoryProbe.Peak(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])), null);
+                    }
+                }
+                return failed(preset, method, "the child process (exit " + child.exitValue() + ") printed no result"
+                        + (lines.isEmpty() ? "" : "; its last line: " + lines.get(lines.size() - 1)));
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        } catch (IOException | RuntimeException e) {
+            return failed(preset, method, "could not run the child process: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(preset, method, "interrupted");
+        }
+    }
+
+    private static Result failed(BenchPreset preset, TrainingThroughput.Method method, String why) {
+        return new Result(preset, method, -1, new MemoryProbe.Peak(-1, -1, -1), why);
+    }
+
+    /** The child: {@code NAME CONFIG_JSON BATCH METHOD STEPS LORA_RANK}. */
+    public static void main(String[] args) {
+        BenchPreset preset = new BenchPreset(args[0], GptConfig.fromJson(args[1], "the bench's preset"), Integer.parseInt(args[2]));
+        TrainingThroughput.Method method = TrainingThroughput.Method.valueOf(args[3]);
+        int steps = Integer.parseInt(args[4]);
+        int rank = Integer.parseInt(args[5]);
+        Device device = Devices.current();
+        try (Gpt model = Gpt.create(preset.config(), 1234, device)) {
+            if (method == TrainingThroughput.Method.LORA) {
+                FineTuning.lora(model, LoraConfig.attention(rank));
+            } else {
+                FineTuning.full(model);
+            }
+            long before = MemoryProbe.peak().residentNowBytes();
+            int[] tokens = TrainingThroughput.randomTokens(preset.config().vocabSize(), 200_000);
+            TokenWindows windows = new TokenWindows(tokens, preset.batchSize(), preset.config().contextLength(), 7);
+            try (Trainer trainer = new Trainer(model, TrainConfig.defaults(steps).withEvaluation(0, 0), windows, List.of())) {
+                trainer.fit();
+            }
+            MemoryProbe.Peak peak = MemoryProbe.peak();   // the whole process is this case
+            System.out.println(TAG + " " + before + " " + peak.heapBytes() + " " + peak.residentPeakBytes() + " "
+                    + peak.residentNowBytes());
+        }
+        System.exit(0);   // the engine's threads would otherwise keep the process alive a little longer
+    }
+}
