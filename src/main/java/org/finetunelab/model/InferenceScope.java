@@ -41,17 +41,14 @@ public final class InferenceScope implements AutoCloseable {
 
     /** Enters prediction mode on this thread for a model on {@code device}. */
     public static InferenceScope enter(Device device) {
-        return new InferenceScope(Device.Type.CPU.equals(device.getDeviceType()) && "PyTorch".equals(Engine.getInstance().getEngineName()));
+        boolean pytorchOnCpu = Device.Type.CPU.equals(device.getDeviceType())
+                && "PyTorch".equals(Engine.getInstance().getEngineName());
+        return new InferenceScope(pytorchOnCpu);
     }
 
     /** Whether this scope changes anything (PyTorch on a CPU). */
     public boolean active() {
         return active;
-    }
-
-    /** The intra-op threads this thread uses now. */
-    public int threads() {
-        return threads;
     }
 
     /** Before each step: one thread when the step runs a single token, the configured count otherwise. */
