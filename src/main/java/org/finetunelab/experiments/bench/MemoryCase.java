@@ -4,10 +4,6 @@ import ai.djl.Device;
 import org.finetunelab.model.Devices;
 import org.finetunelab.model.Gpt;
 import org.finetunelab.model.GptConfig;
-import org.finetunelab.peft.FineTuning;
-import org.finetunelab.peft.LoraConfig;
-import org.finetunelab.train.TokenWindows;
-import org.finetunelab.train.TrainConfig;
 import org.finetunelab.train.Trainer;
 
 import java.io.IOException;
@@ -92,16 +88,9 @@ public final class MemoryCase {
         int steps = Integer.parseInt(args[4]);
         int rank = Integer.parseInt(args[5]);
         Device device = Devices.current();
-        try (Gpt model = Gpt.create(preset.config(), 1234, device)) {
-            if (method == TrainingThroughput.Method.LORA) {
-                FineTuning.lora(model, LoraConfig.attention(rank));
-            } else {
-                FineTuning.full(model);
-            }
+        try (Gpt model = TrainingThroughput.model(preset, method, rank, device)) {
             long before = MemoryProbe.peak().residentNowBytes();
-            int[] tokens = TrainingThroughput.randomTokens(preset.config().vocabSize(), 200_000);
-            TokenWindows windows = new TokenWindows(tokens, preset.batchSize(), preset.config().contextLength(), 7);
-            try (Trainer trainer = new Trainer(model, TrainConfig.defaults(steps).withEvaluation(0, 0), windows, List.of())) {
+            try (Trainer trainer = TrainingThroughput.trainer(model, preset, steps, 7)) {
                 trainer.fit();
             }
             MemoryProbe.Peak peak = MemoryProbe.peak();   // the whole process is this case

@@ -42,20 +42,12 @@ public final class TrainingThroughput {
     }
 
     public static Result measure(BenchPreset preset, Method method, BenchConfig config, Device device) {
-        try (Gpt model = Gpt.create(preset.config(), 1234, device)) {
-            if (method == Method.LORA) {
-                FineTuning.lora(model, LoraConfig.attention(config.loraRank()));
-            } else {
-                FineTuning.full(model);
-            }
-            int[] tokens = randomTokens(preset.config().vocabSize(), 200_000);
+        try (Gpt model = model(preset, method, config.loraRank(), device)) {
             double[] ms = new double[config.repeats()];
             long stateBytes = 0;
             for (int r = 0; r < config.repeats(); r++) {
-                TokenWindows windows = new TokenWindows(tokens, preset.batchSize(), preset.config().contextLength(), 7 + r);
-                TrainConfig train = TrainConfig.defaults(config.stepsPerRun()).withEvaluation(0, 0);
                 List<StepRecord> steps = new ArrayList<>();
-                try (Trainer trainer = new Trainer(model, train, windows, List.of())) {
+                try (Trainer trainer = trainer(model, preset, config.stepsPerRun(), 7 + r)) {
                     trainer.addListener(new TrainingListener() {
                         @Override
                         public void onStep(StepRecord record) {
@@ -85,6 +77,24 @@ public final class TrainingThroughput {
             }
         }
         return sum / n;
+    }
+
+    /** A fresh model of the preset's shape, prepared for the method. */
+    static Gpt model(BenchPreset preset, Method method, int loraRank, Device device) {
+        Gpt model = Gpt.create(preset.config(), 1234, device);
+        if (method == Method.LORA) {
+            FineTuning.lora(model, LoraConfig.attention(loraRank));
+        } else {
+            FineTuning.full(model);
+        }
+        return model;
+    }
+
+    /** A trainer for {@code steps} steps on random tokens, batches drawn with {@code seed}, no evaluation. */
+    static Trainer trainer(Gpt model, BenchPreset preset, int steps, long seed) {
+        int[] tokens = randomTokens(preset.config().vocabSize(), 200_000);
+        TokenWindows windows = new TokenWindows(tokens, preset.batchSize(), preset.config().contextLength(), seed);
+        return new Trainer(model, TrainConfig.defaults(steps).withEvaluation(0, 0), windows, List.of());
     }
 
     /** Uniformly random ids: speed does not depend on what the text says. */
