@@ -182,7 +182,9 @@ public final class BenchReport {
     private void generation() {
         section("## Generation");
         line("Greedy decoding of " + r.config().generationTokens() + " new tokens after a " + GenerationSpeed.PROMPT_TOKENS
-                + "-token prompt, batch 1. The context is widened where needed so that all tokens fit (see Interpretation).");
+                + "-token prompt, batch 1, after a warm-up of " + GenerationSpeed.WARMUP_RUNS
+                + " cached runs and one recomputing run; the two kinds take turns. The context is widened where needed so"
+                + " that all tokens fit (see Interpretation).");
         line("");
         line("| preset | context | with KV cache, tokens/s (min / median / max) | recomputing, tokens/s (min / median / max) | speed-up |");
         line("| --- | ---: | ---: | ---: | ---: |");
@@ -344,9 +346,9 @@ public final class BenchReport {
                     + " recomputing everything (" + fmt("%.1f×", x.speedup()) + ", target " + fmt("%.0f×", KV_SPEEDUP_TARGET)
                     + "). With the cache each token costs about the same (" + fmt("%.1f", 1000 / x.cached().median())
                     + " ms here); without it the cost grows with the text. A cached token still reads every weight matrix once, in "
-                    + (4 * x.preset().config().nLayers() + 1) + " matrix-vector products that run on one core and wait on memory"
-                    + " (see Performance work), so the ratio swings with how fast the recomputation, which uses both cores,"
-                    + " happens to run.");
+                    + (4 * x.preset().config().nLayers() + 1) + " matrix-vector products, which the math library runs in a"
+                    + " generic kernel at a fifth of the speed the cache allows (see Performance work), so the ratio swings"
+                    + " with how fast the recomputation, which uses both cores, happens to run.");
         }).orElse(new Verdict(t4, "–", null, "Generation: the base preset was not measured.")));
         return out;
     }

@@ -99,7 +99,23 @@ final class PerformanceNotes {
                     + " single-token steps on one core (`InferenceScope`) and passes over many tokens on all of them; it also"
                     + " switches off autograd's recording, which is on by default on every thread but the engine's first (a"
                     + " notebook cell's thread, for one). The cache stores keys transposed, the layout q·kᵀ reads. Before these"
-                    + " changes the benchmark measured 4.7× (321 against 68 tokens/s); see Generation above for now.");
+                    + " changes the benchmark measured 4.7× (321 against 68 tokens/s); see Generation above for now.",
+            "",
+            "What bounds a cached token now (Linux `perf` on base-cpu at context 272, 8 s of cached generation after 15 s of"
+                    + " warm-up): 48.5% of the samples are in one function, MKL's generic matrix-vector kernel"
+                    + " (`mkl_blas_def_xsgemv`). The matrix products of training run a kernel tuned for this processor"
+                    + " (`mkl_blas_def_sgemm_kernel_0_zen`); the matrix-vector products do not. The 25 products of a token read"
+                    + " 13.9 MB, which the same engine sums in 0.19 ms (75 GB/s: the weights fit the 32 MB L3 cache), yet they"
+                    + " take about 1 ms. Tried, each A/B in one process with the runs interleaved, and left: the 1-D vector"
+                    + " × matrix product (`matMul`, PyTorch's `mv` path) and the transposed weight × vector instead of `linear`"
+                    + " (419, 408 and 418 tokens/s, medians of 6 runs: noise); weights stored (out, in), a two-row product,"
+                    + " and the settings `MKL_CBWR`, `MKL_ENABLE_INSTRUCTIONS`, `MKL_DEBUG_CPU_TYPE` in a loop over 24 weight"
+                    + " matrices (the same kernel, within ±15%).",
+            "",
+            "The first couple of thousand cached tokens of a process run slower while the JVM compiles the Java code around"
+                    + " the engine calls: runs of 256 tokens reached 310, then about 400 (runs 2–6), then 440–480 tokens/s"
+                    + " (four processes). The benchmark therefore makes 8 cached runs (2,048 tokens) and one recomputing run"
+                    + " before it starts the clock.");
 
     private PerformanceNotes() {
     }
