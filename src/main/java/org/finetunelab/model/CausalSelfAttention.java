@@ -53,10 +53,16 @@ public final class CausalSelfAttention extends Module {
         int h = config.nHeads();
         int hs = config.headSize();
 
-        NDList qkv = cAttn.forward(f, x).split(3, 2);
-        NDArray q = heads(qkv.get(0), b, t, h, hs);
-        NDArray k = heads(qkv.get(1), b, t, h, hs);
-        NDArray v = heads(qkv.get(2), b, t, h, hs);
+        // Heads in front, (B,T,3D) → (B,3H,T,hs); q, k and v are then the three thirds of the head axis, each
+        // (B,H,T,hs). Views only, no copies, and three engine calls for all of them.
+        NDArray projected = cAttn.forward(f, x);
+        NDArray heads = t == 1
+                ? projected.reshape(b, 3L * h, 1, hs)   // one position (generation with the cache): no axis to move
+                : projected.reshape(b, t, 3L * h, hs).transpose(0, 2, 1, 3);
+        NDList qkv = heads.split(3, 1);
+        NDArray q = qkv.get(0);
+        NDArray k = qkv.get(1);
+        NDArray v = qkv.get(2);
 
         long past = 0;   // positions before the first query
         NDArray kT;      // keys transposed, (B,H,hs,Tk): the layout q·kᵀ reads
@@ -93,13 +99,5 @@ public final class CausalSelfAttention extends Module {
             y = y.transpose(0, 2, 1, 3);              // (B,T,H,hs); with one position the order is already right
         }
         return cProj.forward(f, y.reshape(b, t, (long) h * hs));   // heads side by side again
-    }
-
-    /** (B,T,D) → (B,H,T,hs): split the width into heads and move the head axis forward. */
-    private static NDArray heads(NDArray x, long b, long t, int h, int hs) {
-        if (t == 1) {
-            return x.reshape(b, h, 1, hs);   // one position (generation with the cache): no axis to move
-        }
-        return x.reshape(b, t, h, hs).transpose(0, 2, 1, 3);
     }
 }
