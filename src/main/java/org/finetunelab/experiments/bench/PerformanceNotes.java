@@ -107,11 +107,22 @@ final class PerformanceNotes {
                     + " products over the cache. The matrix products of training run a kernel tuned for this processor"
                     + " (`mkl_blas_def_sgemm_kernel_0_zen`); the matrix-vector products do not. They read 13.9 MB of weights"
                     + " and at most 2.5 MB of cache per token, which the same engine sums in about 0.2 ms (75 GB/s: it all"
-                    + " fits the 32 MB L3 cache). Tried, each A/B in one process with the runs interleaved, and left: the 1-D vector"
-                    + " × matrix product (`matMul`, PyTorch's `mv` path) and the transposed weight × vector instead of `linear`"
-                    + " (419, 408 and 418 tokens/s, medians of 6 runs: noise); weights stored (out, in), a two-row product,"
-                    + " and the settings `MKL_CBWR`, `MKL_ENABLE_INSTRUCTIONS`, `MKL_DEBUG_CPU_TYPE` in a loop over 24 weight"
-                    + " matrices (the same kernel, within ±15%).",
+                    + " fits the 32 MB L3 cache). Tried, each A/B in one process with the runs interleaved (medians of 6 to 8 runs"
+                    + " each): the 1-D vector × matrix product (`matMul`, PyTorch's `mv` path) and the transposed weight × vector"
+                    + " instead of `linear`: 419, 408 and 418 tokens/s, noise; a contiguous (out, in) copy of each weight"
+                    + " through `linear`: 516 against 478 (+8%), and through the weight × vector product 491; a two-row"
+                    + " product and the settings `MKL_CBWR`, `MKL_ENABLE_INSTRUCTIONS`, `MKL_DEBUG_CPU_TYPE` in a loop over"
+                    + " 24 weight matrices: the same kernel, within ±15%. The (out, in) layout would also make training's"
+                    + " products 3–5% faster (forward and backward of a block's four products: 33–34 against 35 ms), but"
+                    + " it changes how every weight is stored (GPT-2's files keep (in, out)) for less than the run-to-run"
+                    + " spread of the benchmark, so it was left.",
+            "",
+            "Fewer engine calls per cached token, kept: q, k and v come out of one reshape, transpose and split (for one"
+                    + " position a reshape and a split) instead of a split and a reshape and transpose per part, and the KV"
+                    + " cache writes and reads its buffers with one engine call each instead of DJL's general indexing. A/B"
+                    + " as above, baseline → cache calls → both: 458 → 477 → 500 and 396 → 416 → 413 tokens/s (two"
+                    + " processes, 8 and 10 runs each), the same tokens; a full training step is unchanged (336.9 against"
+                    + " 334.4 ms, medians of 14 interleaved runs).",
             "",
             "The first couple of thousand cached tokens of a process run slower while the JVM compiles the Java code around"
                     + " the engine calls: runs of 256 tokens reached 310, then about 400 (runs 2–6), then 440–480 tokens/s"
