@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
+import java.util.Arrays;
+
 /**
  * Keys and values of tokens already processed, one pair per layer. During generation each new token then
  * attends to the stored past instead of recomputing it: the work per token stays constant instead of
@@ -76,7 +78,7 @@ public final class KvCache implements AutoCloseable {
         long[] start = new long[buffer.getShape().dimension()];
         long[] end = buffer.getShape().getShape();
         long[] step = new long[start.length];
-        java.util.Arrays.fill(step, 1);
+        Arrays.fill(step, 1);
         start[axis] = from;
         end[axis] = from + value.getShape().get(axis);
         JniUtils.indexSet((PtNDArray) buffer, (PtNDArray) value, start, end, step);

@@ -347,8 +347,8 @@ public final class BenchReport {
                     + "). With the cache each token costs about the same (" + fmt("%.1f", 1000 / x.cached().median())
                     + " ms here); without it the cost grows with the text. A cached token still reads every weight matrix once, in "
                     + (4 * x.preset().config().nLayers() + 1) + " matrix-vector products, which the math library runs in a"
-                    + " generic kernel several times slower than the memory they read allows (see Performance work), so the ratio swings"
-                    + " with how fast the recomputation, which uses both cores, happens to run.");
+                    + " generic kernel several times slower than the memory they read allows (see Performance work), so"
+                    + " the ratio swings with how fast the recomputation, which uses both cores, happens to run.");
         }).orElse(new Verdict(t4, "–", null, "Generation: the base preset was not measured.")));
         return out;
     }
