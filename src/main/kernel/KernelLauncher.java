@@ -27,6 +27,13 @@ import java.util.logging.LogManager;
  * its error goes nowhere. Here an interrupt only interrupts the cell's thread (the cell ends with its idle
  * status; the kernel still sends its error without the cell's id), and the next cell waits (up to a
  * minute) until the stopped code has really ended, so it never runs beside it.
+ *
+ * <p>A third fix concerns the threads that read the shell, control and heartbeat channels. Each starts its
+ * thread before it marks itself running, and the thread's loop ends at once when it finds itself not
+ * running; when the new thread gets there first (more often on a busy machine) that channel never reads
+ * another message: on the control channel the stop button does nothing, on the shell channel no cell runs.
+ * Here a channel thread that has ended right after the start is replaced by a fresh one, marked running
+ * before it starts.
  */
 public final class KernelLauncher {
     private static final String KERNEL = "org.rapaio.jupyter.kernel.";
@@ -62,6 +69,7 @@ public final class KernelLauncher {
         while (handlers.get(channels) == early) {
             Thread.sleep(10);
         }
+        restartEndedChannelThreads(channels);
         Interrupts interrupts = new Interrupts(kernel, channels);
         Map<Object, Object> wrapped = new HashMap<>();
         for (Map.Entry<?, ?> entry : ((Map<?, ?>) handlers.get(channels)).entrySet()) {
@@ -69,6 +77,44 @@ public final class KernelLauncher {
         }
         handlers.set(channels, wrapped);
         channelsType.getMethod("joinUntilClose").invoke(channels);
+    }
+
+    /** How long a channel thread is given to end if it lost the start-up race (it ends within microseconds). */
+    private static final long CHANNEL_THREAD_GRACE_MS = 300;
+
+    /** Replaces every channel thread that ended at once (see the class comment) with one that runs. */
+    private static void restartEndedChannelThreads(Object channels) throws ReflectiveOperationException, InterruptedException {
+        Thread.sleep(CHANNEL_THREAD_GRACE_MS);
+        Field all = channels.getClass().getDeclaredField("channels");
+        all.setAccessible(true);
+        for (Object channel : (Set<?>) all.get(channels)) {
+            Field loopField;
+            try {
+                loopField = channel.getClass().getDeclaredField("loopThread");
+            } catch (NoSuchFieldException noLoop) {
+                continue;   // channels that only send (iopub) or read on demand (stdin) have no thread of their own
+            }
+            loopField.setAccessible(true);
+            Thread ended = (Thread) loopField.get(channel);
+            if (ended == null || ended.isAlive()) {
+                continue;
+            }
+            Class<?> loopType = ended.getClass();
+            Thread fresh = (Thread) loopType.getConstructor(String.class, long.class, Runnable.class)
+                    .newInstance(ended.getName(), field(ended, "sleep"), field(ended, "loopBody"));
+            Field running = loopType.getDeclaredField("running");
+            running.setAccessible(true);
+            running.setBoolean(fresh, true);
+            loopField.set(channel, fresh);
+            fresh.start();
+            System.err.println("KernelLauncher: the " + ended.getName() + " thread had ended at its start; started it again");
+        }
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        Field f = owner.getClass().getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(owner);
     }
 
     /** Stands in for the handler table until the kernel has filled in the real one, then reads from it. */
@@ -179,10 +225,5 @@ public final class KernelLauncher {
             }
         }
 
-        private static Object field(Object owner, String name) throws ReflectiveOperationException {
-            Field f = owner.getClass().getDeclaredField(name);
-            f.setAccessible(true);
-            return f.get(owner);
-        }
     }
 }

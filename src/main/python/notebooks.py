@@ -75,8 +75,9 @@ def explain(nb, error, kernel, log_path):
 def execute(nb, kernel, workdir, log_path, startup_timeout, cell_timeout):
     """Runs every cell of nb in a fresh kernel; the kernel's own output goes to log_path.
 
-    A kernel that does not answer at start-up is started again, up to START_ATTEMPTS times: on a busy
-    machine the Java kernel now and then never receives Jupyter's first request, and a fresh start works.
+    A kernel that does not answer at start-up is started again, up to START_ATTEMPTS times. The known cause
+    of a kernel that never answers (a channel thread that ends at its start) is repaired by KernelLauncher;
+    the fresh start stays as a safety net.
     """
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "w") as log:
