@@ -37,6 +37,8 @@ import java.util.logging.LogManager;
  */
 public final class KernelLauncher {
     private static final String KERNEL = "org.rapaio.jupyter.kernel.";
+    /** How long a channel thread is given to end if it lost the start-up race (it ends within microseconds). */
+    private static final long CHANNEL_THREAD_GRACE_MS = 300;
 
     private KernelLauncher() {
     }
@@ -78,9 +80,6 @@ public final class KernelLauncher {
         handlers.set(channels, wrapped);
         channelsType.getMethod("joinUntilClose").invoke(channels);
     }
-
-    /** How long a channel thread is given to end if it lost the start-up race (it ends within microseconds). */
-    private static final long CHANNEL_THREAD_GRACE_MS = 300;
 
     /** Replaces every channel thread that ended at once (see the class comment) with one that runs. */
     private static void restartEndedChannelThreads(Object channels) throws ReflectiveOperationException, InterruptedException {
@@ -224,6 +223,5 @@ public final class KernelLauncher {
                 Thread.sleep(20);
             }
         }
-
     }
 }
