@@ -59,7 +59,7 @@ public final class GenerationSpeed {
     }
 
     /**
-     * Runs until the timed runs will find the code as every later run would. A cached token is about 220
+     * Runs until the timed runs will find the code as every later run would. A cached token is about 160
      * small engine calls, so its speed depends on the Java code around them, which the JVM keeps compiling
      * and recompiling for the first couple of thousand tokens: measured on the base preset, the first run
      * of 256 cached tokens reached 310 tokens/s, runs 2 to 6 about 400 and later runs 440 to 480. So the
