@@ -124,6 +124,19 @@ final class PerformanceNotes {
                     + " processes, 8 and 10 runs each), the same tokens; a full training step is unchanged (336.9 against"
                     + " 334.4 ms, medians of 14 interleaved runs).",
             "",
+            "Where the rest of a cached token goes (measured later, by hand, same setting, medians of 6 to 16 runs):"
+                    + " a model with the same layers and operations but d = 12 and 64 words makes 1,300 tokens/s, 0.76 ms per"
+                    + " token against 2.15 ms for base-cpu, so about a third of a cached token is the engine calls themselves"
+                    + " (PyTorch's dispatcher, DJL's native bridge, small allocations, the Java around them; `perf` shows no"
+                    + " single function above 4% of it). Timed per position, a token costs 1.80 ms early in the text and 2.05 ms"
+                    + " near its end: attention over the growing cache adds a quarter of a millisecond. Tried and left, A/B"
+                    + " interleaved in one process: reusing each weight's transposed view and skipping the shape queries a"
+                    + " single new token does not need (about 30 fewer engine calls per token): 477 against 455 tokens/s,"
+                    + " +5%, for a second code path in every layer; two engine threads for single-token steps: 449 against"
+                    + " 489, and two threads around each weight product only: 487 against 491; a contiguous (out, in) copy of"
+                    + " each weight made before generating, repeated: 487 against 511 and 424 against 455, so the +8% above"
+                    + " did not reproduce. None of these brings the cache to 5× recomputation on this machine.",
+            "",
             "The first couple of thousand cached tokens of a process run slower while the JVM compiles the Java code around"
                     + " the engine calls: runs of 256 tokens reached 310, then about 400 (runs 2–6), then 440–480 tokens/s"
                     + " (four processes). The benchmark therefore makes 8 cached runs (2,048 tokens) and one recomputing run"
