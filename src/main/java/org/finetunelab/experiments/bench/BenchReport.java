@@ -78,6 +78,7 @@ public final class BenchReport {
                 + r.pytorch().threads() + " threads)" : "not measured: " + r.pytorch().unavailableReason()) + " |");
         line("| device | " + m.device() + " |");
         line("| glibc malloc settings (GLIBC_TUNABLES) | " + m.mallocTunables() + " |");
+        line("| MKL's choice of code | " + m.mklDispatch() + " |");
         line("| load average at the start (1, 5, 15 min) | " + m.loadAverage() + " |");
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 /** What the figures were measured on: processor, cores, memory, software versions and device. */
 public record MachineInfo(String cpuModel, int cores, String engineThreads, long memoryBytes, String os, String java,
                           String djl, String pytorchEngine, String device, String mallocTunables,
-                          String loadAverage) {
+                          String mklDispatch, String loadAverage) {
 
     public static MachineInfo describe(Device device) {
         return new MachineInfo(readCpuModel(), Runtime.getRuntime().availableProcessors(),
@@ -22,7 +22,18 @@ public record MachineInfo(String cpuModel, int cores, String engineThreads, long
                 Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
                 Engine.getDjlVersion(), Engine.getEngine("PyTorch").getVersion(), Devices.describe(device),
                 System.getenv("GLIBC_TUNABLES") == null ? "not set (defaults)" : System.getenv("GLIBC_TUNABLES"),
-                readLoadAverage());
+                readMklDispatch(), readLoadAverage());
+    }
+
+    /**
+     * How MKL chose its code: by instruction set when ./lab preloaded src/main/native/mkl_feature_dispatch.c (on AMD
+     * processors), otherwise MKL's own choice, which on processors not made by Intel is generic code for some routines.
+     */
+    private static String readMklDispatch() {
+        String preload = System.getenv("LD_PRELOAD");
+        return preload != null && preload.contains("mkl_feature_dispatch")
+                ? "by instruction set (src/main/native/mkl_feature_dispatch.c preloaded)"
+                : "MKL's own (by processor maker)";
     }
 
     private static String readCpuModel() {
