@@ -347,9 +347,9 @@ public final class BenchReport {
                     + " recomputing everything (" + fmt("%.1f×", x.speedup()) + ", target " + fmt("%.0f×", KV_SPEEDUP_TARGET)
                     + "). With the cache each token costs about the same (" + fmt("%.1f", 1000 / x.cached().median())
                     + " ms here); without it the cost grows with the text. A cached token still reads every weight matrix once, in "
-                    + (4 * x.preset().config().nLayers() + 1) + " matrix-vector products, which the math library runs in a"
-                    + " generic kernel several times slower than the memory they read allows (see Performance work), so"
-                    + " the ratio swings with how fast the recomputation, which uses both cores, happens to run.");
+                    + (4 * x.preset().config().nLayers() + 1) + " matrix-vector products among about 160 small engine"
+                    + " operations, so memory and the cost of each operation bound it, not arithmetic (see Performance work);"
+                    + " the ratio moves with how fast the recomputation, which uses both cores, happens to run.");
         }).orElse(new Verdict(t4, "–", null, "Generation: the base preset was not measured.")));
         return out;
     }

@@ -101,7 +101,8 @@ final class PerformanceNotes {
                     + " notebook cell's thread, for one). The cache stores keys transposed, the layout q·kᵀ reads. Before these"
                     + " changes the benchmark measured 4.7× (321 against 68 tokens/s); see Generation above for now.",
             "",
-            "What bounds a cached token now (Linux `perf` on base-cpu at context 272, 8 s of cached generation after 15 s of"
+            "What bounded a cached token before MKL chose its code by instruction set (below; Linux `perf` on base-cpu at"
+                    + " context 272, 8 s of cached generation after 15 s of"
                     + " warm-up): 48.5% of the samples are in one function, MKL's generic matrix-vector kernel"
                     + " (`mkl_blas_def_xsgemv`), about 1 ms per token: the 25 products over the weights and the attention's"
                     + " products over the cache. The matrix products of training run a kernel tuned for this processor"
@@ -124,7 +125,8 @@ final class PerformanceNotes {
                     + " processes, 8 and 10 runs each), the same tokens; a full training step is unchanged (336.9 against"
                     + " 334.4 ms, medians of 14 interleaved runs).",
             "",
-            "Where the rest of a cached token goes (measured later, by hand, same setting, medians of 6 to 16 runs):"
+            "Where the rest of a cached token went (measured later, by hand, same setting, still MKL's own choice of code,"
+                    + " medians of 6 to 16 runs):"
                     + " a model with the same layers and operations but d = 12 and 64 words makes 1,300 tokens/s, 0.76 ms per"
                     + " token against 2.15 ms for base-cpu, so about a third of a cached token is the engine calls themselves"
                     + " (PyTorch's dispatcher, DJL's native bridge, small allocations, the Java around them; `perf` shows no"
@@ -135,7 +137,26 @@ final class PerformanceNotes {
                     + " +5%, for a second code path in every layer; two engine threads for single-token steps: 449 against"
                     + " 489, and two threads around each weight product only: 487 against 491; a contiguous (out, in) copy of"
                     + " each weight made before generating, repeated: 487 against 511 and 424 against 455, so the +8% above"
-                    + " did not reproduce. None of these brings the cache to 5× recomputation on this machine.",
+                    + " did not reproduce. None of these brought the cache to 5× recomputation on this machine.",
+            "",
+            "MKL's choice of code, changed (measured by hand and by runs of this command): MKL, the math library inside the"
+                    + " bundled PyTorch, has code tuned for each instruction set and picks one after asking"
+                    + " `mkl_serv_intel_cpu_true()` whether the processor is Intel's; on this AMD EPYC the answer was no, and the"
+                    + " matrix-vector products ran the generic kernel above although the processor has AVX-512. `./lab` now"
+                    + " compiles `src/main/native/mkl_feature_dispatch.c`, whose one function answers yes, and preloads it into"
+                    + " the lab's Java processes on AMD processors with AVX2 (`LAB_MKL_FEATURE_DISPATCH=0` turns it off; the"
+                    + " Machine table says which ran). MKL still checks the instruction sets itself. With it, `perf` on cached"
+                    + " generation shows `mkl_blas_avx512_xsgemv` (32.7% of the samples, at 669 tokens/s) where it showed the"
+                    + " generic kernel (48.5%, at about 470), and training runs `mkl_blas_avx512_sgemm_kernel_0` instead of the"
+                    + " Zen kernel. Cached generation in separate processes, alternating, 25 s each: 472 and 481 tokens/s"
+                    + " without, 668 and 701 with. `./lab bench` (quick) without and then with: matmul peak 186 → 213 GFLOP/s,"
+                    + " base-cpu full step 368 → 305 ms, LoRA step 254 → 221 ms, small-2m full step 211 → 173 ms, cached"
+                    + " generation 490 → 594 tokens/s, recomputing 77 → 104. `./lab bench --full` with it, two runs: peak 222"
+                    + " and 221 GFLOP/s, base-cpu full step 302 and 294 ms (6,780 and 6,966 tokens/s; 337 ms and 6,082 in the"
+                    + " last full run without), MFU 69% and 71%, LoRA 0.75× in both, KV cache 5.8× (603 against 103 tokens/s)"
+                    + " and 5.2× (658 against 127). MFU, a ratio to the peak, did not rise: the products got"
+                    + " faster, the rest of a step did not (element-wise kernels, AdamW, the two threads waiting for each"
+                    + " other: about a third of a step now). The unit tests run with it under `./lab test` and pass.",
             "",
             "The first couple of thousand cached tokens of a process run slower while the JVM compiles the Java code around"
                     + " the engine calls: runs of 256 tokens reached 310, then about 400 (runs 2–6), then 440–480 tokens/s"
