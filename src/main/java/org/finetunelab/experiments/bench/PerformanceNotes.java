@@ -102,8 +102,7 @@ final class PerformanceNotes {
                     + " changes the benchmark measured 4.7× (321 against 68 tokens/s); see Generation above for now.",
             "",
             "What bounded a cached token before MKL chose its code by instruction set (below; Linux `perf` on base-cpu at"
-                    + " context 272, 8 s of cached generation after 15 s of"
-                    + " warm-up): 48.5% of the samples are in one function, MKL's generic matrix-vector kernel"
+                    + " context 272, 8 s of cached generation after 15 s of warm-up): 48.5% of the samples are in one function, MKL's generic matrix-vector kernel"
                     + " (`mkl_blas_def_xsgemv`), about 1 ms per token: the 25 products over the weights and the attention's"
                     + " products over the cache. The matrix products of training run a kernel tuned for this processor"
                     + " (`mkl_blas_def_sgemm_kernel_0_zen`); the matrix-vector products do not. They read 13.9 MB of weights"
@@ -126,8 +125,7 @@ final class PerformanceNotes {
                     + " 334.4 ms, medians of 14 interleaved runs).",
             "",
             "Where the rest of a cached token went (measured later, by hand, same setting, still MKL's own choice of code,"
-                    + " medians of 6 to 16 runs):"
-                    + " a model with the same layers and operations but d = 12 and 64 words makes 1,300 tokens/s, 0.76 ms per"
+                    + " medians of 6 to 16 runs): a model with the same layers and operations but d = 12 and 64 words makes 1,300 tokens/s, 0.76 ms per"
                     + " token against 2.15 ms for base-cpu, so about a third of a cached token is the engine calls themselves"
                     + " (PyTorch's dispatcher, DJL's native bridge, small allocations, the Java around them; `perf` shows no"
                     + " single function above 4% of it). Timed per position, a token costs 1.80 ms early in the text and 2.05 ms"
