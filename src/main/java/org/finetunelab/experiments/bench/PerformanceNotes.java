@@ -149,10 +149,10 @@ final class PerformanceNotes {
                     + " Zen kernel. Cached generation in separate processes, alternating, 25 s each: 472 and 481 tokens/s"
                     + " without, 668 and 701 with. `./lab bench` (quick) without and then with: matmul peak 186 → 213 GFLOP/s,"
                     + " base-cpu full step 368 → 305 ms, LoRA step 254 → 221 ms, small-2m full step 211 → 173 ms, cached"
-                    + " generation 490 → 594 tokens/s, recomputing 77 → 104. `./lab bench --full` with it, two runs: peak 222"
-                    + " and 221 GFLOP/s, base-cpu full step 302 and 294 ms (6,780 and 6,966 tokens/s; 337 ms and 6,082 in the"
-                    + " last full run without), MFU 69% and 71%, LoRA 0.75× in both, KV cache 5.8× (603 against 103 tokens/s)"
-                    + " and 5.2× (658 against 127). MFU, a ratio to the peak, did not rise: the products got"
+                    + " generation 490 → 594 tokens/s, recomputing 77 → 104. `./lab bench --full` with it, four runs: peak 222,"
+                    + " 221, 221 and 211 GFLOP/s, base-cpu full step 302, 294, 309 and 299 ms (6,622 to 6,966 tokens/s; 337 ms"
+                    + " and 6,082 in the last full run without), MFU 69%, 71%, 67% and 73%, LoRA 0.71–0.75×, KV cache 5.8×, 5.2×,"
+                    + " 5.7× and 6.4× (603 against 103 tokens/s … 723 against 112). MFU, a ratio to the peak, did not rise: the products got"
                     + " faster, the rest of a step did not (element-wise kernels, AdamW, the two threads waiting for each"
                     + " other: about a third of a step now). The unit tests run with it under `./lab test` and pass.",
             "",
