@@ -102,7 +102,8 @@ final class PerformanceNotes {
                     + " changes the benchmark measured 4.7× (321 against 68 tokens/s); see Generation above for now.",
             "",
             "What bounded a cached token before MKL chose its code by instruction set (below; Linux `perf` on base-cpu at"
-                    + " context 272, 8 s of cached generation after 15 s of warm-up): 48.5% of the samples are in one function, MKL's generic matrix-vector kernel"
+                    + " context 272, 8 s of cached generation after 15 s of warm-up): 48.5% of the samples are in one"
+                    + " function, MKL's generic matrix-vector kernel"
                     + " (`mkl_blas_def_xsgemv`), about 1 ms per token: the 25 products over the weights and the attention's"
                     + " products over the cache. The matrix products of training run a kernel tuned for this processor"
                     + " (`mkl_blas_def_sgemm_kernel_0_zen`); the matrix-vector products do not. They read 13.9 MB of weights"
@@ -125,7 +126,8 @@ final class PerformanceNotes {
                     + " 334.4 ms, medians of 14 interleaved runs).",
             "",
             "Where the rest of a cached token went (measured later, by hand, same setting, still MKL's own choice of code,"
-                    + " medians of 6 to 16 runs): a model with the same layers and operations but d = 12 and 64 words makes 1,300 tokens/s, 0.76 ms per"
+                    + " medians of 6 to 16 runs): a model with the same layers and operations but d = 12 and 64 words makes"
+                    + " 1,300 tokens/s, 0.76 ms per"
                     + " token against 2.15 ms for base-cpu, so about a third of a cached token is the engine calls themselves"
                     + " (PyTorch's dispatcher, DJL's native bridge, small allocations, the Java around them; `perf` shows no"
                     + " single function above 4% of it). Timed per position, a token costs 1.80 ms early in the text and 2.05 ms"
@@ -152,8 +154,8 @@ final class PerformanceNotes {
                     + " generation 490 → 594 tokens/s, recomputing 77 → 104. `./lab bench --full` with it, four runs: peak 222,"
                     + " 221, 221 and 211 GFLOP/s, base-cpu full step 302, 294, 309 and 299 ms (6,622 to 6,966 tokens/s; 337 ms"
                     + " and 6,082 in the last full run without), MFU 69%, 71%, 67% and 73%, LoRA 0.71–0.75×, KV cache 5.8×, 5.2×,"
-                    + " 5.7× and 6.4× (603 against 103 tokens/s … 723 against 112). MFU, a ratio to the peak, did not rise: the products got"
-                    + " faster, the rest of a step did not (element-wise kernels, AdamW, the two threads waiting for each"
+                    + " 5.7× and 6.4× (603 against 103 tokens/s … 723 against 112). MFU, a ratio to the peak, did not rise:"
+                    + " the products got faster, the rest of a step did not (element-wise kernels, AdamW, the two threads waiting for each"
                     + " other: about a third of a step now). The unit tests run with it under `./lab test` and pass.",
             "",
             "The first couple of thousand cached tokens of a process run slower while the JVM compiles the Java code around"
