@@ -5,7 +5,10 @@ The kernelspec starts the rapaio Java kernel with the lab's classpath and JVM op
 under target/jupyter/kernels/<name>/ (the lab points JUPYTER_PATH there, so each checkout uses its own
 build) and copied to the user's Jupyter data folder when it differs, so any Jupyter front end finds it.
 
-Prints one line: "kernelspec: <staged changed|staged current>, <user installed|user current>".
+Prints one line: "kernelspec: <staged changed|staged current>, <user installed|user current>", where
+"user installed" may add "(it pointed at OTHER_CHECKOUT)" when another clone's kernelspec was replaced.
+
+With --uninstall-user it only removes the user's copy (./lab uninstall-kernel) and says what it removed.
 """
 import argparse
 import json
@@ -85,18 +88,51 @@ def user_kernels_dir():
     return Path(jupyter_data_dir()) / "kernels"
 
 
+def checkout_of(kernel_dir):
+    """The checkout an installed lab kernelspec belongs to (read from its init script's path), or None."""
+    try:
+        init = json.loads((kernel_dir / "kernel.json").read_text())["env"]["RJK_INIT_SCRIPT"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return Path(init).parent.parent.parent
+
+
+def uninstall_user(name, display_name):
+    target = user_kernels_dir() / name
+    if not target.exists():
+        print("no kernelspec %s to remove in %s" % (name, target.parent))
+        return 0
+    try:
+        found = json.loads((target / "kernel.json").read_text()).get("display_name")
+    except (OSError, ValueError):
+        found = None
+    if found != display_name:
+        print("left %s alone: it is not the lab's kernelspec (display name %r)" % (target, found))
+        return 1
+    checkout = checkout_of(target)
+    shutil.rmtree(target)
+    print("removed the kernelspec %s (it pointed at %s)" % (target, checkout or "an unknown checkout"))
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", required=True, help="the repository root")
-    parser.add_argument("--java", required=True, help="absolute path of the java launcher")
-    parser.add_argument("--kernel-jar", required=True)
-    parser.add_argument("--launcher-dir", required=True, help="folder holding the compiled KernelLauncher")
+    parser.add_argument("--root", help="the repository root")
+    parser.add_argument("--java", help="absolute path of the java launcher")
+    parser.add_argument("--kernel-jar")
+    parser.add_argument("--launcher-dir", help="folder holding the compiled KernelLauncher")
     parser.add_argument("--name", required=True, help="kernel name, e.g. finetune-lab")
     parser.add_argument("--display-name", required=True)
     parser.add_argument("--jvm-option", action="append", default=[])
     parser.add_argument("--env", action="append", default=[], help="NAME=VALUE for the kernel's environment")
     parser.add_argument("--install-user", action="store_true", help="also copy it to the user's Jupyter folder")
+    parser.add_argument("--uninstall-user", action="store_true", help="only remove the user's copy")
     args = parser.parse_args()
+    if args.uninstall_user:
+        return uninstall_user(args.name, args.display_name)
+    for required in ("root", "java", "kernel_jar", "launcher_dir"):
+        if getattr(args, required) is None:
+            parser.error("--%s is required" % required.replace("_", "-"))
 
     root = Path(args.root).resolve()
     template = (root / "src" / "main" / "kernel" / "init.jshell").read_text()
@@ -113,10 +149,13 @@ def main():
         if same_folder(staged, target):
             user_state = "user current"
         else:
+            previous = checkout_of(target) if target.exists() else None
             if target.exists():
                 shutil.rmtree(target)
             shutil.copytree(staged, target)
             user_state = "user installed at %s" % target
+            if previous is not None and previous.resolve() != root:
+                user_state += " (it pointed at %s)" % previous
     print("kernelspec: %s, %s" % ("staged changed" if changed else "staged current", user_state))
     return 0
 

@@ -20,9 +20,10 @@ import java.util.concurrent.Callable;
 
 /** {@code finetune bench}: measures training and generation speed on this machine and writes the report. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure this machine: matmul peak, training throughput and MFU (full and LoRA), memory, "
-                + "generation speed with and without the KV cache, and the same training step in PyTorch from Python.",
-                "Writes the report (docs/benchmarks.md by default)."})
+        description = {"Measure training and generation speed on this machine and write the report.",
+                "Measures the matmul peak, training throughput and MFU (full and LoRA), memory, generation speed",
+                "with and without the KV cache, and the same training step in PyTorch from Python; writes the",
+                "report to docs/benchmarks.md unless --out says otherwise."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,6 +43,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionCheck.notAFolder(out, "--out");
         PrintWriter stdout = spec.commandLine().getOut();
         Device device = Devices.current();
         BenchConfig config = config(device).withPython(!noPython);

@@ -53,6 +53,15 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (steps != null) {
+            OptionCheck.atLeast(steps, 1, "--steps");
+        }
+        if (batchSize != null) {
+            OptionCheck.atLeast(batchSize, 1, "--batch-size");
+        }
+        OptionCheck.existingFile(data, "--data");
+        OptionCheck.notAFolder(csv, "--csv");
+        OptionCheck.notAFolder(chart, "--chart");
         PrintWriter out = spec.commandLine().getOut();
         List<MethodComparison.Method> chosen = methods == null ? MethodComparison.defaultMethods()
                 : MethodComparison.methods(methods);
@@ -76,7 +85,7 @@ final class CompareCommand implements Callable<Integer> {
                 return new ProgressBarListener(String.format("%d/%d %-8s", index + 1, count, method.name()));
             }
         });
-        out.println(table.printAll());
+        out.println(TableText.of(table));
         if (csv != null) {
             createParent(csv);
             table.write().csv(csv.toString());

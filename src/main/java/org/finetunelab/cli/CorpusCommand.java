@@ -14,13 +14,17 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "corpus", mixinStandardHelpOptions = true,
-        description = {"Build the pretraining corpus from Debian's free text packages (see",
-                "data/datasets/general-corpus/README.md). Skipped when the output is already up to date."})
+        description = {"Build the pretraining corpus from Debian's free text packages.",
+                "See data/datasets/general-corpus/README.md for the sources. Skipped when the output is already",
+                "up to date; pretrain and eval read the corpus from the same place."})
 final class CorpusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/corpus", description = "output folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--cache", paramLabel = "DIR", description = "work folder; the corpus goes into its corpus/ folder (default: $FINETUNE_CACHE or ~/.cache/finetune-lab)")
+    Path cache;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "write the corpus to this folder instead")
     Path out;
 
     @Option(names = "--facts", paramLabel = "FILE", defaultValue = "data/datasets/knowledge/facts.jsonl",
@@ -33,21 +37,27 @@ final class CorpusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        CorpusConfig config = CorpusConfig.defaults().withKnowledgeFile(facts).withKnowledgeRepeats(repeats);
-        CorpusStats stats;
-        try (ProgressBar bar = new ProgressBar("corpus", 1)) {
-            stats = new CorpusBuilder(config, CorpusBuilder.debianSources(), (stage, step, total) -> {
-                bar.maxHint(total);
-                bar.stepTo(step);
-                bar.setExtraMessage(" " + stage);
-            }).build(out);
-        }
-        console.printf("%s: %.1f MB train, %.1f MB held out, %,d duplicates removed%s%n", out, stats.trainBytes() / 1e6,
+        OptionCheck.existingFile(facts, "--facts");
+        OptionCheck.atLeast(repeats, 0, "--repeats");
+        Path folder = out != null ? out : CacheFolder.corpus(cache);
+        CorpusStats stats = build(CorpusConfig.defaults().withKnowledgeFile(facts).withKnowledgeRepeats(repeats), folder);
+        console.printf("%s: %.1f MB train, %.1f MB held out, %,d duplicates removed%s%n", folder, stats.trainBytes() / 1e6,
                 stats.validBytes() / 1e6, stats.duplicatesRemoved(), stats.skipped() ? " (already up to date)" : "");
         for (CorpusStats.SourceStats s : stats.sources()) {
             console.printf("  %-10s %-16s %,9d documents %,12d bytes%n", s.name(), s.debianPackage(), s.documents(), s.bytes());
         }
         console.flush();
         return 0;
+    }
+
+    /** Builds (or finds up to date) the corpus in {@code folder}, with a progress bar. */
+    static CorpusStats build(CorpusConfig config, Path folder) throws java.io.IOException {
+        try (ProgressBar bar = new ProgressBar("corpus", 1)) {
+            return new CorpusBuilder(config, CorpusBuilder.debianSources(), (stage, step, total) -> {
+                bar.maxHint(total);
+                bar.stepTo(step);
+                bar.setExtraMessage(" " + stage);
+            }).build(folder);
+        }
     }
 }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
@@ -46,12 +47,38 @@ public final class FinetuneCli implements Runnable {
 
     public static void main(String[] args) {
         applyDefaultSystemProperties();
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("finetune: the Java heap ran out of memory. Ask for less (fewer tokens, a smaller batch), "
+                    + "or give Java more: FINETUNE_JAVA_OPTS=-Xmx8g ./lab finetune ...");
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new FinetuneCli()).setExecutionExceptionHandler(FinetuneCli::explain);
+        return new CommandLine(new FinetuneCli())
+                .setExecutionExceptionHandler(FinetuneCli::explain)
+                .setParameterExceptionHandler(FinetuneCli::explainUsage);
+    }
+
+    /**
+     * A mistyped command line (unknown option, a word where a number belongs, a missing argument): the error
+     * and one line that points at the help, instead of the whole usage text.
+     */
+    static int explainUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        err.println(cmd.getColorScheme().errorText(name + ": " + e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        boolean hasCommands = !cmd.getSubcommands().isEmpty();
+        err.println("'./lab " + name + " --help' lists the " + (hasCommands ? "commands." : "options."));
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**
@@ -63,7 +90,7 @@ public final class FinetuneCli implements Runnable {
             e.printStackTrace(cmd.getErr());
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof java.nio.file.NoSuchFileException missing && missing.getReason() == null) {
             message = "no such file: " + message;
         }
         cmd.getErr().println(cmd.getColorScheme().errorText("finetune " + cmd.getCommandName() + ": " + message));

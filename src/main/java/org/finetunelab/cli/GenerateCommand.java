@@ -28,7 +28,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROMPT", description = "the text to continue")
     String prompt;
 
-    @Option(names = {"-n", "--max-tokens"}, defaultValue = "60", description = "new tokens at most (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-n", "--max-new-tokens"}, defaultValue = "60",
+            description = "new tokens at most, up to " + GenerationConfig.MAX_NEW_TOKENS_TEXT + " (default: ${DEFAULT-VALUE})")
     int maxTokens;
 
     @Option(names = {"-t", "--temperature"}, defaultValue = "0.8", description = "0 = greedy; higher = more random (default: ${DEFAULT-VALUE})")
@@ -51,13 +52,22 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionCheck.between(maxTokens, 0, GenerationConfig.MAX_NEW_TOKENS, "-n/--max-new-tokens", "");
+        OptionCheck.between(temperature, 0f, 100f, "-t/--temperature", "0 = greedy");
+        OptionCheck.atLeast(topK, 0, "--top-k");
+        OptionCheck.probability(topP, "--top-p");
+        for (String stop : stops) {
+            OptionCheck.nonEmpty(stop, "a --stop text");
+        }
         PrintWriter out = spec.commandLine().getOut();
         GenerationConfig cfg = new GenerationConfig(maxTokens, temperature, topK, topP, stops, seed, !noCache);
         try (LanguageModel lm = model.load()) {
             Tokenizer tok = lm.tokenizer();
             out.print(prompt);
             StreamingText stream = new StreamingText(tok, stops);
-            new Generator(lm.model()).generate(tok.encode(prompt), cfg, tok.endOfTextId(), stream::stopped, id -> out.print(stream.add(id)));
+            // An empty prompt starts a new text: the model continues the end-of-text token.
+            int[] ids = prompt.isEmpty() ? new int[]{tok.endOfTextId()} : tok.encode(prompt);
+            new Generator(lm.model()).generate(ids, cfg, tok.endOfTextId(), stream::stopped, id -> out.print(stream.add(id)));
             out.println();
         }
         out.flush();

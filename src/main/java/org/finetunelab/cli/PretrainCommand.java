@@ -47,6 +47,20 @@ final class PretrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (steps != null) {
+            OptionCheck.atLeast(steps, 1, "--steps");
+        }
+        if (annealSteps != null) {
+            OptionCheck.atLeast(annealSteps, 0, "--anneal-steps");
+        }
+        OptionCheck.atLeast(checkpointEvery, 1, "--checkpoint-every");
+        OptionCheck.existingFile(facts, "--facts");
+        if (preset != null && !List.of("cpu", "gpu", "tiny").contains(preset)) {
+            throw new IllegalArgumentException("--preset must be cpu, gpu or tiny, got '" + preset + "'");
+        }
+        if (cache != null && java.nio.file.Files.exists(cache) && !java.nio.file.Files.isDirectory(cache)) {
+            throw new IllegalArgumentException("--cache " + cache + " is a file; give a folder");
+        }
         PrintWriter console = spec.commandLine().getOut();
         BasePretraining.Settings defaults = BasePretraining.Settings.defaults(cache != null ? cache : CacheFolder.get());
         BasePretraining.Settings settings = new BasePretraining.Settings(defaults.cacheDir(),

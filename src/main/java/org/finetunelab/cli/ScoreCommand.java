@@ -11,8 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -38,7 +36,8 @@ final class ScoreCommand implements Callable<Integer> {
         if ((text == null) == (file == null)) {
             throw new IllegalArgumentException("give either a TEXT or --file FILE to score");
         }
-        String input = text != null ? text : Files.readString(file, StandardCharsets.UTF_8);
+        String input = text != null ? text : OptionCheck.readText(file, "--file");
+        OptionCheck.nonEmpty(input, text != null ? "the text" : "the file " + file);
         PrintWriter out = spec.commandLine().getOut();
         try (LanguageModel lm = model.load()) {
             Tokenizer tok = lm.tokenizer();

@@ -15,8 +15,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "tokenizer", mixinStandardHelpOptions = true,
-        description = {"Train a byte-level BPE tokenizer on a UTF-8 text file and save it as tokenizer.json,",
-                "or show how an existing tokenizer splits a text (--show)."})
+        description = {"Train a byte-level BPE tokenizer, or show how a tokenizer cuts a text.",
+                "Training reads a UTF-8 text file (--corpus) and saves a standard tokenizer.json (--out);",
+                "--show TEXT prints the pieces an existing tokenizer makes of TEXT."})
 final class TokenizerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,6 +41,7 @@ final class TokenizerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
         if (show != null) {
+            OptionCheck.nonEmpty(show, "the --show text");
             try (Tokenizer tok = Tokenizer.load(tokenizer)) {
                 int[] ids = tok.encode(show);
                 StringBuilder pieces = new StringBuilder();
@@ -53,6 +55,11 @@ final class TokenizerCommand implements Callable<Integer> {
         }
         if (corpus == null || out == null) {
             throw new IllegalArgumentException("training needs --corpus FILE and --out FILE_OR_DIR (or use --show TEXT)");
+        }
+        OptionCheck.existingFile(corpus, "--corpus");
+        OptionCheck.between(vocab, 257, 1_000_000, "--vocab", "the 256 bytes, end-of-text and the merges");
+        if (!java.nio.file.Files.isDirectory(out)) {
+            OptionCheck.writableFile(out, "--out");
         }
         BpeModel model;
         try (ProgressBar bar = new ProgressBar("tokenizer", 1)) {

@@ -46,8 +46,11 @@ public final class Perplexity {
      */
     public static float[] textLogProbs(org.finetunelab.model.LanguageModel lm, int[] ids) {
         int window = lm.model().config().contextLength();
-        if (ids.length == 0 || ids.length > window) {
-            throw new IllegalArgumentException("the text has " + ids.length + " tokens; scoring one text needs 1 to "
+        if (ids.length == 0) {
+            throw new IllegalArgumentException("the text is empty: there is no token to score");
+        }
+        if (ids.length > window) {
+            throw new IllegalArgumentException("the text has " + ids.length + " tokens; scoring one text needs at most "
                     + window + " (the model's context): shorten it");
         }
         long[] in = new long[ids.length];

@@ -15,12 +15,19 @@ import java.util.List;
  */
 public record GenerationConfig(int maxNewTokens, float temperature, int topK, float topP, List<String> stopStrings,
                                long seed, boolean useCache) {
+    /**
+     * The most new tokens one call may ask for: minutes of generation on a laptop CPU, far past the context
+     * window, and a bound on the memory the token buffer takes.
+     */
+    public static final int MAX_NEW_TOKENS = 100_000;
+    public static final String MAX_NEW_TOKENS_TEXT = "100,000";
 
     public GenerationConfig {
-        if (maxNewTokens < 0) {
-            throw new IllegalArgumentException("maxNewTokens must be >= 0, got " + maxNewTokens);
+        if (maxNewTokens < 0 || maxNewTokens > MAX_NEW_TOKENS) {
+            throw new IllegalArgumentException("maxNewTokens must be between 0 and " + MAX_NEW_TOKENS_TEXT + ", got "
+                    + maxNewTokens);
         }
-        if (temperature < 0) {
+        if (!(temperature >= 0) || Float.isInfinite(temperature)) {
             throw new IllegalArgumentException("temperature must be >= 0 (0 = greedy), got " + temperature);
         }
         if (topK < 0) {
@@ -30,6 +37,9 @@ public record GenerationConfig(int maxNewTokens, float temperature, int topK, fl
             throw new IllegalArgumentException("topP must be in (0, 1], got " + topP);
         }
         stopStrings = stopStrings == null ? List.of() : List.copyOf(stopStrings);
+        if (stopStrings.contains("")) {
+            throw new IllegalArgumentException("a stop string is empty: every text contains it, so nothing would be generated");
+        }
     }
 
     /** Always the most likely token: reproducible, but often repetitive. */

@@ -26,6 +26,14 @@ public final class LanguageModel implements AutoCloseable {
 
     /** Loads {@code config.json}, {@code model.safetensors} and {@code tokenizer.json} from a folder. */
     public static LanguageModel load(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            throw new IllegalArgumentException("the model folder " + folder + " does not exist (a model folder holds "
+                    + ModelFiles.CONFIG + ", " + ModelFiles.WEIGHTS + " and " + ModelFiles.TOKENIZER + "; the lab's base model is data/models/base)");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(folder + " is a file; a model is a folder with " + ModelFiles.CONFIG + ", "
+                    + ModelFiles.WEIGHTS + " and " + ModelFiles.TOKENIZER);
+        }
         Path tokenizerFile = folder.resolve(ModelFiles.TOKENIZER);
         if (!Files.isRegularFile(tokenizerFile)) {
             throw new IllegalArgumentException(folder + " has no " + ModelFiles.TOKENIZER

@@ -35,7 +35,7 @@ class CompareCommandTest {
         }
         Path csv = dir.resolve("out/compare.csv");
         Path png = dir.resolve("out/compare.png");
-        ModelCommandsTest.Run r = ModelCommandsTest.run("compare", "--model", model.toString(), "--data",
+        CliRun r = CliRun.of("compare", "--model", model.toString(), "--data",
                 reviews.toString(), "--methods", "probe,lora", "--steps", "3", "--csv", csv.toString(),
                 "--chart", png.toString());
         assertEquals(0, r.exitCode(), r.err());
@@ -50,7 +50,7 @@ class CompareCommandTest {
 
     @Test
     void anUnknownMethodIsOneLineListingTheValidNames() {
-        ModelCommandsTest.Run r = ModelCommandsTest.run("compare", "--data",
+        CliRun r = CliRun.of("compare", "--data",
                 "src/test/resources/org/finetunelab/text/reviews-small.jsonl", "--methods", "lora,magic");
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("'magic'") && r.err().contains("probe, prompt"), r.err());

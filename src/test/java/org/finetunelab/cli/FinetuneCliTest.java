@@ -1,47 +1,53 @@
 package org.finetunelab.cli;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FinetuneCliTest {
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = FinetuneCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exitCode = cli.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void helpListsTheSubcommands() {
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("Usage: finetune"), help.out());
         assertTrue(help.out().contains("info"), help.out());
         assertEquals(help.out(), run().out(), "without a subcommand the usage is shown");
     }
 
+    /** The command list in --help shows each command's first description line: it must read whole. */
+    @Test
+    void everyCommandSummaryIsAWholeSentence() {
+        FinetuneCli.commandLine().getSubcommands().forEach((name, sub) -> {
+            String first = sub.getCommandSpec().usageMessage().description()[0];
+            assertTrue(first.endsWith("."), name + "'s summary is not a whole sentence: " + first);
+        });
+    }
+
+    @Test
+    void aMistypedCommandLineIsTheErrorAndOneHintNotTheWholeUsage() {
+        CliRun r = run("generate", "--bogus", "x");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("Unknown option: '--bogus'"), r.err());
+        assertTrue(r.err().contains("'./lab finetune generate --help' lists the options."), r.err());
+        assertTrue(r.err().strip().lines().count() <= 3, r.err());
+    }
+
     @Test
     void versionComesFromTheBuild() {
-        Run version = run("--version");
+        CliRun version = run("--version");
         assertEquals(0, version.exitCode());
         assertTrue(version.out().matches("(?s)finetune \\d+\\.\\d+\\.\\d+.*Java \\d+.*"), version.out());
     }
 
     @Test
     void infoReportsVersionsAndDevice() {
-        Run info = run("info");
+        CliRun info = run("info");
         assertEquals(0, info.exitCode(), info.err());
         assertTrue(info.out().contains("DJL      0.36.0"), info.out());
         assertTrue(info.out().contains("PyTorch  2.7.1"), info.out());
@@ -50,7 +56,7 @@ class FinetuneCliTest {
 
     @Test
     void unknownCommandsAreUsageErrors() {
-        Run wrong = run("trian");
+        CliRun wrong = run("trian");
         assertEquals(2, wrong.exitCode());
         assertTrue(wrong.err().contains("Unmatched argument"), wrong.err());
     }

@@ -1,24 +1,13 @@
 package org.finetunelab.cli;
 
-import ai.djl.Device;
 import org.finetunelab.eval.Perplexity;
-import org.finetunelab.model.Gpt;
-import org.finetunelab.model.GptConfig;
 import org.finetunelab.model.LanguageModel;
-import org.finetunelab.model.ModelFiles;
-import org.finetunelab.text.BpeTrainer;
-import org.finetunelab.text.BpeTrainingConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,40 +21,23 @@ class ModelCommandsTest {
 
     @BeforeAll
     static void makeModel() throws Exception {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            texts.add("The cat sat on the mat number " + i + ". Bread needs flour, water and time.");
-        }
-        Path tokenizer = new BpeTrainer(BpeTrainingConfig.ofVocabSize(300)).train(texts).save(dir.resolve("tok.json"));
-        model = dir.resolve("model");
-        try (Gpt gpt = Gpt.create(new GptConfig(300, 32, 16, 1, 2, 4, 0f, true, "gelu", 1e-5f), 3, Device.cpu())) {
-            ModelFiles.save(gpt, model, tokenizer);
-        }
+        model = TinyModel.create(dir);
     }
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = FinetuneCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void generateContinuesThePromptReproducibly() {
-        Run a = run("generate", "--model", model.toString(), "-n", "12", "--seed", "5", "The cat");
-        Run b = run("generate", "--model", model.toString(), "-n", "12", "--seed", "5", "The cat");
+        CliRun a = run("generate", "--model", model.toString(), "-n", "12", "--seed", "5", "The cat");
+        CliRun b = run("generate", "--model", model.toString(), "-n", "12", "--seed", "5", "The cat");
         assertEquals(0, a.exitCode(), a.err());
         assertTrue(a.out().startsWith("The cat"), a.out());
         assertTrue(a.out().length() > "The cat\n".length(), "something was generated: " + a.out());
         assertEquals(a.out(), b.out());
-        Run greedyCached = run("generate", "--model", model.toString(), "-n", "12", "-t", "0", "The cat");
-        Run greedyPlain = run("generate", "--model", model.toString(), "-n", "12", "-t", "0", "--no-cache", "The cat");
+        CliRun greedyCached = run("generate", "--model", model.toString(), "-n", "12", "-t", "0", "The cat");
+        CliRun greedyPlain = run("generate", "--model", model.toString(), "-n", "12", "-t", "0", "--no-cache", "The cat");
         assertEquals(greedyCached.out(), greedyPlain.out());
     }
 
@@ -74,7 +46,7 @@ class ModelCommandsTest {
         try (LanguageModel lm = LanguageModel.load(model)) {
             String free = lm.generate("The cat", org.finetunelab.model.GenerationConfig.greedy(15));
             String stop = free.substring(free.length() / 2, free.length() / 2 + 1);
-            Run r = run("generate", "--model", model.toString(), "-n", "15", "-t", "0", "--stop", stop, "The cat");
+            CliRun r = run("generate", "--model", model.toString(), "-n", "15", "-t", "0", "--stop", stop, "The cat");
             String printed = r.out().substring("The cat".length()).stripTrailing();
             assertFalse(printed.contains(stop), "stop string '" + stop + "' printed in: " + printed);
             assertEquals(free.substring(0, free.indexOf(stop)).stripTrailing(), printed);
@@ -84,7 +56,7 @@ class ModelCommandsTest {
     @Test
     void scoreListsEveryTokenAndAgreesWithPerplexity() throws Exception {
         String text = "The cat sat on the mat.";
-        Run r = run("score", "--model", model.toString(), text);
+        CliRun r = run("score", "--model", model.toString(), text);
         assertEquals(0, r.exitCode(), r.err());
         String[] lines = r.out().strip().split("\n");
         try (LanguageModel lm = LanguageModel.load(model)) {
@@ -97,14 +69,14 @@ class ModelCommandsTest {
 
     @Test
     void tokenizerShowsThePieces() {
-        Run r = run("tokenizer", "--show", "The cat", "--tokenizer", model.toString());
+        CliRun r = run("tokenizer", "--show", "The cat", "--tokenizer", model.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("[The]") && r.out().contains("[ cat]"), r.out());
     }
 
     @Test
     void aMissingModelIsOneLineWithTheCause() {
-        Run r = run("generate", "--model", dir.resolve("nothing").toString(), "hello");
+        CliRun r = run("generate", "--model", dir.resolve("nothing").toString(), "hello");
         assertEquals(1, r.exitCode());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("nothing"), r.err());
@@ -116,7 +88,7 @@ class ModelCommandsTest {
         Files.createDirectories(broken);
         Files.writeString(broken.resolve("config.json"), "{ not json");
         Files.copy(model.resolve("tokenizer.json"), broken.resolve("tokenizer.json"));
-        Run r = run("score", "--model", broken.toString(), "hi");
+        CliRun r = run("score", "--model", broken.toString(), "hi");
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("config.json"), r.err());
     }

@@ -1,0 +1,159 @@
+package org.finetunelab.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Every command with arguments a user might type by mistake (huge, negative, empty, wrong types, missing files,
+ * folders that do not exist): each must fail with a short message that names the problem, never with a stack
+ * trace, and never with exit code 0.
+ */
+class HostileArgumentsTest {
+    private static final Pattern STACK_TRACE = Pattern.compile("(?m)(Exception|\\bError\\b:|^\\s+at [\\w.$]+\\(|^Caused by)");
+
+    @TempDir
+    static Path dir;
+    static String model;
+    static String textFile;
+    static String binaryFile;
+    static String emptyFolder;
+    static String missing;
+
+    @BeforeAll
+    static void fixtures() throws Exception {
+        model = TinyModel.create(dir).toString();
+        textFile = Files.writeString(dir.resolve("text.txt"), "The cat sat on the mat.\n").toString();
+        binaryFile = Files.write(dir.resolve("binary.bin"), new byte[]{(byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3}).toString();
+        emptyFolder = Files.createDirectories(dir.resolve("empty")).toString();
+        missing = dir.resolve("does/not/exist").toString();
+    }
+
+    /** Each case: the arguments, and a piece of the message that must name what is wrong. */
+    private static List<String[]> cases() {
+        List<String[]> c = new ArrayList<>();
+        // generate
+        c.add(a("-n/--max-new-tokens", "generate", "-m", model, "-n", "2000000000", "Once upon a time"));
+        c.add(a("-n/--max-new-tokens", "generate", "-m", model, "-n", "-5", "Once"));
+        c.add(a("--max-new-tokens", "generate", "-m", model, "-n", "many", "Once"));
+        c.add(a("-t/--temperature", "generate", "-m", model, "-t", "-1", "Once"));
+        c.add(a("-t/--temperature", "generate", "-m", model, "-t", "NaN", "Once"));
+        c.add(a("--top-p", "generate", "-m", model, "--top-p", "0", "Once"));
+        c.add(a("--top-p", "generate", "-m", model, "--top-p", "1.5", "Once"));
+        c.add(a("--top-k", "generate", "-m", model, "--top-k", "-3", "Once"));
+        c.add(a("--stop", "generate", "-m", model, "--stop", "", "Once"));
+        c.add(a("--seed", "generate", "-m", model, "--seed", "abc", "Once"));
+        c.add(a("PROMPT", "generate", "-m", model));
+        c.add(a("does/not/exist does not exist", "generate", "-m", missing, "Once"));
+        c.add(a("is a file", "generate", "-m", textFile, "Once"));
+        c.add(a("has no tokenizer.json", "generate", "-m", emptyFolder, "Once"));
+        c.add(a("Unknown option", "generate", "-m", model, "--bogus", "Once"));
+        // score
+        c.add(a("the text is empty", "score", "-m", model, ""));
+        c.add(a("does not exist", "score", "-m", model, "--file", missing));
+        c.add(a("is a folder", "score", "-m", model, "--file", emptyFolder));
+        c.add(a("not UTF-8", "score", "-m", model, "--file", binaryFile));
+        c.add(a("either a TEXT or --file", "score", "-m", model));
+        c.add(a("either a TEXT or --file", "score", "-m", model, "--file", textFile, "text too"));
+        c.add(a("shorten it", "score", "-m", model, "the cat ".repeat(200)));
+        // eval
+        c.add(a("--facts", "eval", "-m", model, "--facts", missing));
+        c.add(a("--text", "eval", "-m", model, "--text", missing));
+        c.add(a("--text", "eval", "-m", model, "--text", emptyFolder));
+        c.add(a("--windows", "eval", "-m", model, "--windows", "0"));
+        c.add(a("--windows", "eval", "-m", model, "--windows", "-1"));
+        c.add(a("does not exist", "eval", "-m", missing));
+        // tokenizer
+        c.add(a("--show text is empty", "tokenizer", "--show", "", "--tokenizer", model));
+        c.add(a("does/not/exist", "tokenizer", "--show", "hi", "--tokenizer", missing));
+        c.add(a("--corpus", "tokenizer", "--corpus", missing, "--out", dir.resolve("t.json").toString()));
+        c.add(a("--vocab", "tokenizer", "--corpus", textFile, "--out", dir.resolve("t.json").toString(), "--vocab", "10"));
+        c.add(a("--vocab", "tokenizer", "--corpus", textFile, "--out", dir.resolve("t.json").toString(), "--vocab", "-4096"));
+        c.add(a("--out", "tokenizer", "--corpus", textFile, "--out", missing + "/t.json"));
+        c.add(a("needs --corpus FILE and --out", "tokenizer", "--corpus", textFile));
+        // corpus and pretrain (they fail before any long work starts)
+        c.add(a("--facts", "corpus", "--facts", missing, "--out", dir.resolve("c").toString()));
+        c.add(a("--repeats", "corpus", "--repeats", "-1", "--out", dir.resolve("c").toString()));
+        c.add(a("--steps", "pretrain", "--steps", "-5", "--cache", dir.resolve("p").toString()));
+        c.add(a("--steps", "pretrain", "--steps", "0", "--cache", dir.resolve("p").toString()));
+        c.add(a("--anneal-steps", "pretrain", "--anneal-steps", "-1", "--cache", dir.resolve("p").toString()));
+        c.add(a("--preset", "pretrain", "--preset", "huge", "--cache", dir.resolve("p").toString()));
+        c.add(a("--checkpoint-every", "pretrain", "--checkpoint-every", "0", "--cache", dir.resolve("p").toString()));
+        c.add(a("--cache", "pretrain", "--cache", textFile));
+        c.add(a("--facts", "pretrain", "--facts", missing, "--cache", dir.resolve("p").toString()));
+        // compare (fails before training)
+        c.add(a("--steps", "compare", "-m", model, "--steps", "0"));
+        c.add(a("--batch-size", "compare", "-m", model, "--batch-size", "-2"));
+        c.add(a("--data", "compare", "-m", model, "--data", missing));
+        c.add(a("nosuchmethod", "compare", "-m", model, "--methods", "lora,nosuchmethod"));
+        c.add(a("--csv", "compare", "-m", model, "--csv", emptyFolder));
+        // bench, info, the command itself
+        c.add(a("--out", "bench", "--smoke", "--no-python", "--out", emptyFolder));
+        c.add(a("Unmatched argument", "info", "extra"));
+        c.add(a("Unmatched argument", "frobnicate"));
+        return c;
+    }
+
+    private static String[] a(String... expectedThenArgs) {
+        return expectedThenArgs;
+    }
+
+    @Test
+    void everyMistakeIsOneShortMessageAndAFailure() {
+        List<String> problems = new ArrayList<>();
+        for (String[] c : cases()) {
+            String expected = c[0];
+            String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
+            String shown = String.join(" ", args).replace(dir.toString(), "TMP");
+            CliRun r;
+            try {
+                r = CliRun.of(args);
+            } catch (Throwable t) {
+                problems.add(shown + "\n    threw " + t);
+                continue;
+            }
+            String printed = r.out() + r.err();
+            if (System.getenv("SHOW_MESSAGES") != null) {
+                System.out.println("$ finetune " + shown + "\n" + printed.strip());
+            }
+            if (r.exitCode() == 0) {
+                problems.add(shown + "\n    exit code 0 for an error: " + printed.strip());
+            } else if (STACK_TRACE.matcher(printed).find()) {
+                problems.add(shown + "\n    stack trace or exception name: " + printed.strip());
+            } else if (!r.err().contains(expected)) {
+                problems.add(shown + "\n    message does not name '" + expected + "': " + r.err().strip());
+            } else if (r.err().strip().lines().count() > 3) {
+                problems.add(shown + "\n    more than 3 lines: " + r.err().strip());
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " of " + cases().size() + " cases went wrong:\n" + String.join("\n", problems));
+        }
+    }
+
+    /** Through the real entry point, in a JVM of its own: exit code and stderr as a user sees them. */
+    @Test
+    void theRealCommandLineAnswersInOneLine() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Xmx256m", FinetuneCli.class.getName(),
+                "generate", "-m", model, "-n", "2000000000", "Once upon a time");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String printed = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the command did not finish");
+        assertEquals(1, p.exitValue(), printed);
+        assertTrue(printed.contains("-n/--max-new-tokens must be between 0 and 100,000"), printed);
+        assertTrue(!STACK_TRACE.matcher(printed).find(), printed);
+    }
+}
