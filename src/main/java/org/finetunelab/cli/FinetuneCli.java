@@ -29,6 +29,7 @@ import java.util.Properties;
                 EvalCommand.class,
                 TokenizerCommand.class,
                 CorpusCommand.class,
+                DataCommand.class,
                 CompareCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class,
