@@ -2,7 +2,8 @@ package org.finetunelab.cli;
 
 import org.finetunelab.text.corpus.KnowledgeSet;
 import org.finetunelab.text.instructions.InstructionData;
-import org.finetunelab.text.instructions.TaskExample;
+import org.finetunelab.text.corpus.Fact;
+import org.finetunelab.text.instructions.PreferenceData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,13 +19,14 @@ import java.util.concurrent.Callable;
 
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = {"Write one of the datasets the lab makes itself.",
-                "instructions: the instruction-following tasks (data/datasets/instructions). The same seed writes",
-                "the same files, so the committed data can always be remade and checked."})
+                "instructions: the instruction-following tasks (data/datasets/instructions); preferences: pairs of",
+                "a preferred and a rejected answer to those instructions (data/datasets/preferences). The same seed",
+                "writes the same files, so the committed data can always be remade and checked."})
 final class DataCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "which dataset: instructions")
+    @Parameters(index = "0", paramLabel = "NAME", description = "which dataset: instructions or preferences")
     String name;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: data/datasets/NAME)")
@@ -41,26 +43,34 @@ final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!name.equals("instructions")) {
-            throw new IllegalArgumentException("unknown dataset '" + name + "': the lab writes instructions");
+        if (!List.of("instructions", "preferences").contains(name)) {
+            throw new IllegalArgumentException("unknown dataset '" + name + "': the lab writes instructions and preferences");
         }
         OptionCheck.existingFile(facts, "--facts");
         Path folder = out != null ? out : Path.of("data/datasets", name);
-        InstructionData.Splits splits = InstructionData.generate(KnowledgeSet.load(facts), seed);
-        InstructionData.write(splits, folder);
-        PrintWriter console = spec.commandLine().getOut();
-        console.printf("%s: %,d training and %,d held-out examples%n", folder, splits.train().size(), splits.test().size());
+        List<Fact> knowledge = KnowledgeSet.load(facts);
+        InstructionData.Splits instructions = InstructionData.generate(knowledge, seed);
         Map<String, int[]> counts = new TreeMap<>();
-        count(splits.train(), counts, 0);
-        count(splits.test(), counts, 1);
-        counts.forEach((task, c) -> console.printf("  %-14s %4d %4d%n", task, c[0], c[1]));
+        int train;
+        int test;
+        if (name.equals("instructions")) {
+            InstructionData.write(instructions, folder);
+            instructions.train().forEach(e -> counts.computeIfAbsent(e.task().id(), k -> new int[2])[0]++);
+            instructions.test().forEach(e -> counts.computeIfAbsent(e.task().id(), k -> new int[2])[1]++);
+            train = instructions.train().size();
+            test = instructions.test().size();
+        } else {
+            PreferenceData.Splits pairs = PreferenceData.generate(instructions, knowledge, seed);
+            PreferenceData.write(pairs, folder);
+            pairs.train().forEach(p -> counts.computeIfAbsent(p.kind().id(), k -> new int[2])[0]++);
+            pairs.test().forEach(p -> counts.computeIfAbsent(p.kind().id(), k -> new int[2])[1]++);
+            train = pairs.train().size();
+            test = pairs.test().size();
+        }
+        PrintWriter console = spec.commandLine().getOut();
+        console.printf("%s: %,d training and %,d held-out examples%n", folder, train, test);
+        counts.forEach((kind, c) -> console.printf("  %-14s %4d %4d%n", kind, c[0], c[1]));
         console.flush();
         return 0;
-    }
-
-    private static void count(List<TaskExample> examples, Map<String, int[]> counts, int column) {
-        for (TaskExample e : examples) {
-            counts.computeIfAbsent(e.task().id(), k -> new int[2])[column]++;
-        }
     }
 }
