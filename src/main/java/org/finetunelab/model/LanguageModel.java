@@ -24,7 +24,10 @@ public final class LanguageModel implements AutoCloseable {
         this.tokenizer = tokenizer;
     }
 
-    /** Loads {@code config.json}, {@code model.safetensors} and {@code tokenizer.json} from a folder. */
+    /**
+     * Loads {@code config.json}, {@code model.safetensors} and {@code tokenizer.json} from a folder: one the lab
+     * saved, or a Hugging Face GPT-2 checkpoint folder ({@code model_type: gpt2}), imported by {@link Gpt2Checkpoint}.
+     */
     public static LanguageModel load(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             throw new IllegalArgumentException("the model folder " + folder + " does not exist (a model folder holds "
@@ -39,12 +42,29 @@ public final class LanguageModel implements AutoCloseable {
             throw new IllegalArgumentException(folder + " has no " + ModelFiles.TOKENIZER
                     + ": copy the tokenizer the model was trained with into the folder.");
         }
+        if (isHuggingFaceFolder(folder)) {
+            return Gpt2Checkpoint.importModel(folder);
+        }
         Gpt gpt = ModelFiles.load(folder);
         try {
             return new LanguageModel(gpt, Tokenizer.load(tokenizerFile));
         } catch (IOException | RuntimeException e) {
             gpt.close();
             throw e;
+        }
+    }
+
+    /** A Hugging Face checkpoint names its architecture in config.json ({@code "model_type": "gpt2"}); the lab's do not. */
+    private static boolean isHuggingFaceFolder(Path folder) throws IOException {
+        Path config = folder.resolve(ModelFiles.CONFIG);
+        if (!Files.isRegularFile(config)) {
+            return false;
+        }
+        try {
+            var json = com.google.gson.JsonParser.parseString(Files.readString(config));
+            return json.isJsonObject() && json.getAsJsonObject().has("model_type");
+        } catch (com.google.gson.JsonParseException e) {
+            return false;   // ModelFiles.load reports the broken file with its name
         }
     }
 

@@ -67,6 +67,22 @@ class ModelCommandsTest {
         }
     }
 
+    /** A Hugging Face GPT-2 folder works wherever a model folder does, with the same numbers. */
+    @Test
+    void aHuggingFaceGpt2FolderIsAModelFolderToo() throws Exception {
+        Path exported = dir.resolve("hf-gpt2");
+        try (LanguageModel lm = LanguageModel.load(model)) {
+            org.finetunelab.model.Gpt2Checkpoint.export(lm.model(), model.resolve("tokenizer.json"), exported);
+        }
+        assertTrue(Files.readString(exported.resolve("config.json")).contains("\"model_type\""));
+        CliRun lab = run("score", "--model", model.toString(), "The cat sat.");
+        CliRun hf = run("score", "--model", exported.toString(), "The cat sat.");
+        assertEquals(0, hf.exitCode(), hf.err());
+        assertEquals(lab.out(), hf.out());
+        assertEquals(run("generate", "-m", model.toString(), "-n", "8", "-t", "0", "The cat").out(),
+                run("generate", "-m", exported.toString(), "-n", "8", "-t", "0", "The cat").out());
+    }
+
     @Test
     void tokenizerShowsThePieces() {
         CliRun r = run("tokenizer", "--show", "The cat", "--tokenizer", model.toString());
