@@ -52,10 +52,10 @@ int[] interruptStream(int n) {
 }
 GptConfig interruptModel = new GptConfig(23, 16, 32, 2, 2, 4, 0f, true, "gelu", 1e-5f);
 TrainConfig interruptTraining = TrainConfig.defaults(1_000_000).withWarmup(10);
-TokenWindows interruptData = new TokenWindows(interruptStream(4000), 4, 16, 3);
+TokenWindows interruptData = TokenWindows.builder(interruptStream(4000)).batchSize(4).windowLength(16).seed(3).build();
 java.nio.file.Path interruptFolder = java.nio.file.Files.createTempDirectory("interrupt-check");
 Gpt model = Gpt.create(interruptModel, 7, Device.cpu());
-Trainer trainer = new Trainer(model, interruptTraining, interruptData, List.of());
+Trainer trainer = Trainer.builder(model).config(interruptTraining).train(interruptData).noValidation().build();
 CountDownLatch ended = new CountDownLatch(1);
 String[] endReason = new String[1];
 trainer.checkpointTo(interruptFolder.resolve("run")).addListener(new TrainingListener() {
@@ -82,13 +82,13 @@ int compareWith(Gpt other, String what) {
     return differing;
 }
 try (Gpt replay = Gpt.create(interruptModel, 7, Device.cpu());
-     Trainer again = new Trainer(replay, interruptTraining, interruptData, List.of())) {
+     Trainer again = Trainer.builder(replay).config(interruptTraining).train(interruptData).noValidation().build()) {
     again.addListener(new TrainingListener() { public void onStep(StepRecord r) { if (r.step() + 1 == steps) again.requestStop(); } });
     again.fit();
     compareWith(replay, "a fresh run of " + steps + " steps");
 }
 try (Gpt restored = Gpt.create(interruptModel, 99, Device.cpu());
-     Trainer resumed = new Trainer(restored, interruptTraining, interruptData, List.of())) {
+     Trainer resumed = Trainer.builder(restored).config(interruptTraining).train(interruptData).noValidation().build()) {
     resumed.checkpointTo(interruptFolder.resolve("run"));
     resumed.requestStop();
     resumed.fit();
@@ -100,7 +100,7 @@ System.out.println("consistent after " + steps + " steps");
 
 SHORT_RUN = r"""
 try (Gpt m = Gpt.create(new GptConfig(4096, 32, 128, 4, 4, 4, 0f, true, "gelu", 1e-5f), 5, Device.cpu());
-     Trainer t = new Trainer(m, TrainConfig.defaults(10), new TokenWindows(interruptStream(4000), 8, 32, 3), List.of())) {
+     Trainer t = Trainer.builder(m).config(TrainConfig.defaults(10)).train(TokenWindows.builder(interruptStream(4000)).batchSize(8).windowLength(32).seed(3).build()).noValidation().build()) {
     t.fit();
 }
 System.gc();

@@ -1,9 +1,7 @@
 package org.finetunelab.cli;
 
 import org.finetunelab.model.GenerationConfig;
-import org.finetunelab.model.Generator;
 import org.finetunelab.model.LanguageModel;
-import org.finetunelab.text.Tokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -62,12 +60,11 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         GenerationConfig cfg = new GenerationConfig(maxTokens, temperature, topK, topP, stops, seed, !noCache);
         try (LanguageModel lm = model.load()) {
-            Tokenizer tok = lm.tokenizer();
             out.print(prompt);
-            StreamingText stream = new StreamingText(tok, stops);
-            // An empty prompt starts a new text: the model continues the end-of-text token.
-            int[] ids = prompt.isEmpty() ? new int[]{tok.endOfTextId()} : tok.encode(prompt);
-            new Generator(lm.model()).generate(ids, cfg, tok.endOfTextId(), stream::stopped, id -> out.print(stream.add(id)));
+            lm.generate(prompt, cfg, piece -> {
+                out.print(piece);
+                out.flush();
+            });
             out.println();
         }
         out.flush();

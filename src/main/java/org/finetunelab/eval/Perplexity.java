@@ -19,7 +19,7 @@ public final class Perplexity {
     /** Scores consecutive, non-overlapping context-sized windows of the token stream (up to maxWindows). */
     public static Result of(Gpt model, int[] tokens, int maxWindows) {
         int length = model.config().contextLength();
-        TokenWindows windows = new TokenWindows(tokens, 16, length, 0);
+        TokenWindows windows = TokenWindows.builder(tokens).batchSize(16).windowLength(length).build();
         var batches = windows.sequential(Math.max(1, (maxWindows + 15) / 16));
         double loss = LanguageModelLoss.evaluate(model, batches);
         long counted = batches.stream().mapToLong(b -> (long) b.rows() * b.length()).sum();

@@ -163,7 +163,8 @@ public final class BasePretraining {
     public TrainingResult pretrain(List<TrainingListener> listeners) throws IOException {
         int[] train = tokens("train");
         GptConfig config = settings.modelConfig();
-        TokenWindows windows = new TokenWindows(train, settings.batchSize(), config.contextLength(), settings.seed());
+        TokenWindows windows = TokenWindows.builder(train).batchSize(settings.batchSize())
+                .windowLength(config.contextLength()).seed(settings.seed()).build();
         try (Gpt model = Gpt.create(config, settings.seed(), Devices.current())) {
             log.accept(String.format("model: %,d parameters (%s preset) on %s; %,d training tokens", model.parameterCount(),
                     settings.preset(), Devices.describe(model.device()), train.length));
@@ -175,9 +176,10 @@ public final class BasePretraining {
     public TrainingResult anneal(List<TrainingListener> listeners) throws IOException {
         GptConfig config = settings.modelConfig();
         int length = config.contextLength();
-        TokenWindows general = new TokenWindows(tokens("train"), settings.batchSize() - settings.knowledgeRows(), length,
-                settings.seed() + 1);
-        TokenWindows facts = new TokenWindows(knowledgeTokens(), settings.knowledgeRows(), length, settings.seed() + 2);
+        TokenWindows general = TokenWindows.builder(tokens("train")).batchSize(settings.batchSize() - settings.knowledgeRows())
+                .windowLength(length).seed(settings.seed() + 1).build();
+        TokenWindows facts = TokenWindows.builder(knowledgeTokens()).batchSize(settings.knowledgeRows())
+                .windowLength(length).seed(settings.seed() + 2).build();
         try (Gpt model = ModelFiles.load(settings.runDir().resolve("final"), Devices.current())) {
             return trainPhase(model, settings.annealConfig(), new MixedBatches(facts, general), "anneal-checkpoint",
                     "annealed", listeners);
@@ -186,9 +188,10 @@ public final class BasePretraining {
 
     private TrainingResult trainPhase(Gpt model, TrainConfig config, BatchSource data, String checkpoint, String result,
                                       List<TrainingListener> listeners) throws IOException {
-        var validation = new TokenWindows(tokens("valid"), settings.batchSize(), model.config().contextLength(), 0)
+        var validation = TokenWindows.builder(tokens("valid")).batchSize(settings.batchSize())
+                .windowLength(model.config().contextLength()).build()
                 .sequential(config.evalBatches());
-        try (Trainer trainer = new Trainer(model, config, data, validation)) {
+        try (Trainer trainer = Trainer.builder(model).config(config).train(data).validation(validation).build()) {
             listeners.forEach(trainer::addListener);
             TrainingResult r = trainer.checkpointTo(settings.runDir().resolve(checkpoint)).fit();
             if (r.stepsDone() == config.steps()) {

@@ -99,7 +99,7 @@ public final class InstructionTuning {
         float lr = method.learningRate();
         TrainConfig config = TrainConfig.defaults(settings.steps()).withLearningRate(lr, lr / 10)
                 .withSeed(settings.seed()).withEvaluation(0, 0);
-        try (Trainer trainer = new Trainer(lm.model(), config, batches, List.of())) {
+        try (Trainer trainer = Trainer.builder(lm.model()).config(config).train(batches).noValidation().build()) {
             listeners.forEach(trainer::addListener);
             return trainer.fit();
         }

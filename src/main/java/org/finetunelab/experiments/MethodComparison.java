@@ -321,7 +321,8 @@ public final class MethodComparison {
                     .withSeed(settings.seed());
             TrainingResult result;
             long optimizerBytes;
-            try (Trainer trainer = new Trainer(model, config, train, test, head.objective())) {
+            try (Trainer trainer = Trainer.builder(model).config(config).train(train).validation(test)
+                    .objective(head.objective()).build()) {
                 if (listener != null) {
                     trainer.addListener(listener);
                 }

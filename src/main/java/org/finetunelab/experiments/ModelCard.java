@@ -6,7 +6,7 @@ import org.finetunelab.eval.KnowledgeProbe;
 import org.finetunelab.eval.Perplexity;
 import org.finetunelab.model.Devices;
 import org.finetunelab.model.GenerationConfig;
-import org.finetunelab.model.Generator;
+import org.finetunelab.model.LanguageModel;
 import org.finetunelab.model.Gpt;
 import org.finetunelab.model.GptConfig;
 import org.finetunelab.text.Tokenizer;
@@ -46,12 +46,10 @@ public record ModelCard(String preset, GptConfig config, long parameters, long c
         Perplexity.Result ppl = Perplexity.of(model, valid, HELD_OUT_WINDOWS);
         KnowledgeProbe.Result probe = KnowledgeProbe.run(model, tok, facts);
         List<Sample> samples = new ArrayList<>();
-        Generator gen = new Generator(model);
+        LanguageModel lm = new LanguageModel(model, tok);   // a view, not closed: the caller owns model and tokenizer
         for (String prompt : BasePretraining.CARD_PROMPTS) {
-            int[] ids = tok.encode(prompt);
-            String greedy = tok.decode(gen.generate(ids, GenerationConfig.greedy(30), tok.endOfTextId(), null, null));
-            String sampled = tok.decode(gen.generate(ids, GenerationConfig.sampling(30, 1), tok.endOfTextId(), null, null));
-            samples.add(new Sample(prompt, greedy, sampled));
+            samples.add(new Sample(prompt, lm.generate(prompt, GenerationConfig.greedy(30)),
+                    lm.generate(prompt, GenerationConfig.sampling(30, 1))));
         }
         double seconds = 0;
         for (TrainingResult phase : List.of(main, annealing)) {

@@ -16,6 +16,9 @@ import java.util.function.Predicate;
  * <p>When the text outgrows the context window, the model sees only the last {@code contextLength}
  * tokens (and the cache is rebuilt from them).
  *
+ * <p>This is generation on ids, the engine under {@link LanguageModel#generate}, which adds what needs text:
+ * the end-of-text token, stop strings, streaming of whole characters. Generate text through that one method.
+ *
  * <p>Generation runs in an {@link InferenceScope}: no gradients are recorded, and single-token steps use
  * one core.
  */
@@ -29,7 +32,8 @@ public final class Generator {
     /**
      * @param prompt  the ids to continue (at least one)
      * @param stopId  an id that ends generation (e.g. end of text), or -1
-     * @param stop    checked after every token with the ids generated so far; true stops
+     * @param stop    checked after every token with the ids generated so far; true stops. Required when
+     *                {@code config} has stop strings (they are text: {@link LanguageModel#generate} checks them)
      * @param onToken receives each new id as it is chosen (for streaming output), may be null
      * @return the new ids (without the prompt, without the stop id)
      */
@@ -37,6 +41,10 @@ public final class Generator {
         if (prompt.length == 0) {
             throw new IllegalArgumentException("the prompt is empty: generation needs at least one token to continue "
                     + "(start with the end-of-text token to generate from nothing).");
+        }
+        if (stop == null && !config.stopStrings().isEmpty()) {
+            throw new IllegalArgumentException("stop strings " + config.stopStrings() + " are text, and Generator works "
+                    + "on token ids: generate with LanguageModel.generate(prompt, config), which stops at them.");
         }
         int window = model.config().contextLength() - model.promptLength();
         Sampler sampler = new Sampler(config);

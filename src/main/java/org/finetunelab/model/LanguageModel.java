@@ -5,6 +5,8 @@ import org.finetunelab.text.Tokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * A model together with its tokenizer: text in, text out. This is what the lessons load:
@@ -76,31 +78,36 @@ public final class LanguageModel implements AutoCloseable {
         return tokenizer;
     }
 
-    /** The continuation of {@code prompt} (without the prompt), cut at the first stop string. */
+    /**
+     * The continuation of {@code prompt} (without the prompt). Every way the lab generates text comes here: it
+     * ends at the end-of-text token, at {@code config}'s maximum length, or before the first of its stop
+     * strings, which is cut off. An empty prompt starts from the end-of-text token, i.e. from nothing.
+     */
     public String generate(String prompt, GenerationConfig config) {
-        int[] ids = tokenizer.encode(prompt);
-        int[] out = new Generator(model).generate(ids, config, tokenizer.endOfTextId(),
-                config.stopStrings().isEmpty() ? null : soFar -> containsStop(tokenizer.decode(soFar), config), null);
-        return cutAtStop(tokenizer.decode(out), config);
+        return generate(prompt, config, null);
     }
 
+    /** Greedy continuation of at most {@code maxNewTokens} tokens. */
     public String generate(String prompt, int maxNewTokens) {
         return generate(prompt, GenerationConfig.greedy(maxNewTokens));
     }
 
-    private static boolean containsStop(String text, GenerationConfig config) {
-        return config.stopStrings().stream().anyMatch(text::contains);
-    }
-
-    static String cutAtStop(String text, GenerationConfig config) {
-        int cut = text.length();
-        for (String s : config.stopStrings()) {
-            int at = text.indexOf(s);
-            if (at >= 0) {
-                cut = Math.min(cut, at);
-            }
+    /**
+     * As {@link #generate(String, GenerationConfig)}, and hands each new piece of text to {@code onText} as soon
+     * as it is certain (whole characters, never past a stop string), for text that appears while it is written.
+     */
+    public String generate(String prompt, GenerationConfig config, Consumer<String> onText) {
+        int[] ids = tokenizer.encode(prompt);
+        if (ids.length == 0) {
+            ids = new int[] {tokenizer.endOfTextId()};
         }
-        return text.substring(0, cut);
+        StreamingText text = new StreamingText(tokenizer, config.stopStrings());
+        IntConsumer onToken = onText == null ? text::add : id -> onText.accept(text.add(id));
+        new Generator(model).generate(ids, config, tokenizer.endOfTextId(), generated -> text.stopped(), onToken);
+        if (onText != null) {
+            onText.accept(text.rest());
+        }
+        return text.text();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.finetunelab.peft;
 
 import org.finetunelab.model.GenerationConfig;
-import org.finetunelab.model.Generator;
 import org.finetunelab.model.Gpt;
+import org.finetunelab.model.LanguageModel;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,22 +16,25 @@ import java.util.Set;
  * weights beside them, and switching is a flag, not a reload. {@value #NONE} switches every adapter off and
  * gives the base model back. LoRA adapters can also be mixed: the weighted sum of their updates.
  * <pre>{@code
- * var set = new AdapterSet(model);
+ * var set = new AdapterSet(lm);
  * set.load("poet", Path.of("adapters/poet"));
  * set.load("pirate", Path.of("adapters/pirate"));
- * set.activate("poet");  ...generate...
- * set.activate(AdapterSet.NONE);  ...the base model...
+ * set.generate("poet", "The sea", config);           // = set.activate("poet"); lm.generate("The sea", config)
+ * set.generate(AdapterSet.NONE, "The sea", config);  // the base model
  * }</pre>
+ * The set switches adapters inside {@code lm}'s model, so {@code lm.generate} always uses the active one.
  */
 public final class AdapterSet {
     public static final String NONE = "none";
 
+    private final LanguageModel lm;
     private final Gpt model;
     private final Map<String, FineTuningMethod> adapters = new LinkedHashMap<>();
     private String active = NONE;
 
-    public AdapterSet(Gpt model) {
-        this.model = model;
+    public AdapterSet(LanguageModel lm) {
+        this.lm = lm;
+        this.model = lm.model();
     }
 
     /** Adds an adapter already applied to this set's model; the active adapter stays as it was. */
@@ -125,9 +128,9 @@ public final class AdapterSet {
         active = "mix";
     }
 
-    /** Activates {@code adapter} and generates from {@code prompt} with it. */
-    public int[] generate(String adapter, int[] prompt, GenerationConfig config) {
+    /** Activates {@code adapter} ({@value #NONE} = the base model) and continues {@code prompt} with it. */
+    public String generate(String adapter, String prompt, GenerationConfig config) {
         activate(adapter);
-        return new Generator(model).generate(prompt, config);
+        return lm.generate(prompt, config);
     }
 }

@@ -3,6 +3,7 @@ package org.finetunelab.peft;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.finetunelab.model.Gpt;
+import org.finetunelab.model.LanguageModel;
 import org.finetunelab.model.io.SafeTensors;
 
 import java.io.IOException;
@@ -13,10 +14,13 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Every fine-tuning method in one place, each applied by one call:
+ * Every fine-tuning method in one place, each applied by one call, saved by one and loaded back by one:
  * <pre>{@code
  * var lora = FineTuning.lora(model, LoraConfig.attention(8));
  * System.out.println(lora);   // lora 'default': 18,432 trainable of 3,430,656 parameters (0.537%) in 6 modules
+ * ...train...
+ * lora.save(Path.of("my-adapter"));
+ * LanguageModel again = FineTuning.loadModel(Path.of("data/models/base"), Path.of("my-adapter"));
  * }</pre>
  * Parameter-efficient methods (adapters, LoRA, prompt, prefix, IA3) freeze the base model and train only
  * what they add; task heads ({@link ClassificationHead}) stay trainable. Methods can be combined (LoRA plus a
@@ -102,6 +106,21 @@ public final class FineTuning {
 
     public static Ia3 ia3(Gpt model, Ia3Config config, String name) {
         return Ia3.apply(model, config, name);
+    }
+
+    /**
+     * Loads the base model from {@code baseFolder} and applies the method saved in {@code methodFolder} to it: the
+     * fine-tuned model, ready to generate. The method must have been trained on that same base.
+     */
+    public static LanguageModel loadModel(Path baseFolder, Path methodFolder) throws IOException {
+        LanguageModel lm = LanguageModel.load(baseFolder);
+        try {
+            load(lm.model(), methodFolder);
+            return lm;
+        } catch (IOException | RuntimeException e) {
+            lm.close();
+            throw e;
+        }
     }
 
     /** Applies a method saved with {@link FineTuningMethod#save} to {@code model}, under its saved name. */

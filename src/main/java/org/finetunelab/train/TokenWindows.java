@@ -6,7 +6,12 @@ import java.util.SplittableRandom;
 
 /**
  * Batches of random windows cut from one long stream of token ids — the usual way to pretrain a language
- * model. The window start positions of batch {@code i} depend only on the seed and {@code i}.
+ * model. The window start positions of batch {@code i} depend only on the seed and {@code i}. Every number is
+ * given by name, so batch size and window length cannot be swapped:
+ * <pre>{@code
+ * var windows = TokenWindows.builder(tokens).batchSize(16).windowLength(64).seed(42).build();
+ * }</pre>
+ * From a list of texts, {@link TextData} builds the stream, the held-out part and the windows in one call.
  */
 public final class TokenWindows implements BatchSource {
     private final int[] tokens;
@@ -14,15 +19,58 @@ public final class TokenWindows implements BatchSource {
     private final int length;
     private final long seed;
 
-    public TokenWindows(int[] tokens, int batchSize, int length, long seed) {
+    private TokenWindows(int[] tokens, int batchSize, int length, long seed) {
+        if (batchSize <= 0 || length <= 0) {
+            throw new IllegalArgumentException("batchSize and windowLength must be positive, got batchSize " + batchSize
+                    + " and windowLength " + length + " (set both on the builder).");
+        }
         if (tokens.length < length + 2) {
             throw new IllegalArgumentException("the token stream has " + tokens.length + " tokens, fewer than one window of "
-                    + (length + 1) + ": use more text or a shorter context.");
+                    + (length + 1) + ": use more text or a shorter windowLength.");
         }
         this.tokens = tokens;
         this.batchSize = batchSize;
         this.length = length;
         this.seed = seed;
+    }
+
+    /** Starts the windows over {@code tokens}; batch size and window length must be set, the seed defaults to 0. */
+    public static Builder builder(int[] tokens) {
+        return new Builder(tokens);
+    }
+
+    /** The settings of {@link TokenWindows}, each by name. */
+    public static final class Builder {
+        private final int[] tokens;
+        private int batchSize;
+        private int windowLength;
+        private long seed;
+
+        private Builder(int[] tokens) {
+            this.tokens = tokens;
+        }
+
+        /** Windows per batch. */
+        public Builder batchSize(int windows) {
+            this.batchSize = windows;
+            return this;
+        }
+
+        /** Tokens per window: how much text the model reads at once (at most its context length). */
+        public Builder windowLength(int tokens) {
+            this.windowLength = tokens;
+            return this;
+        }
+
+        /** Chooses the window positions; the same seed gives the same batches. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public TokenWindows build() {
+            return new TokenWindows(tokens, batchSize, windowLength, seed);
+        }
     }
 
     @Override
@@ -62,6 +110,33 @@ public final class TokenWindows implements BatchSource {
             float[] wt = new float[rows * length];
             for (int r = 0; r < rows; r++, w++) {
                 fill(w * length, r, in, tg, wt);
+            }
+            out.add(new Batch(rows, length, in, tg, wt));
+        }
+        return out;
+    }
+
+    /**
+     * Consecutive windows of {@code length} that cover every token of {@code tokens} once, the last one padded
+     * (padding does not count in the loss): a validation loss over all of a small held-out text, even one
+     * shorter than a window.
+     */
+    static List<Batch> covering(int[] tokens, int batchSize, int length) {
+        List<Batch> out = new ArrayList<>();
+        int predicted = tokens.length - 1;   // every token but the first is a target once
+        int windows = (predicted + length - 1) / length;
+        for (int first = 0; first < windows; first += batchSize) {
+            int rows = Math.min(batchSize, windows - first);
+            long[] in = new long[rows * length];
+            long[] tg = new long[rows * length];
+            float[] wt = new float[rows * length];
+            for (int r = 0; r < rows; r++) {
+                int start = (first + r) * length;
+                for (int j = 0; j < length && start + j < predicted; j++) {
+                    in[r * length + j] = tokens[start + j];
+                    tg[r * length + j] = tokens[start + j + 1];
+                    wt[r * length + j] = 1f;
+                }
             }
             out.add(new Batch(rows, length, in, tg, wt));
         }

@@ -22,6 +22,11 @@ import java.util.Map;
  * them, and let AdamW update the trainable parameters. Around it: learning-rate schedule, gradient
  * accumulation, periodic validation, early stopping, checkpoints and exact resume.
  *
+ * <pre>{@code
+ * Trainer trainer = Trainer.builder(model).config(TrainConfig.defaults(300)).data(textData).build();
+ * Trainer trainer = Trainer.builder(model).config(config).train(windows).noValidation().build();
+ * }</pre>
+ *
  * <p>Only parameters marked trainable change; frozen ones (see the fine-tuning methods) stay bit-identical.
  *
  * <p>Stopping: {@link #requestStop()} or a thread interrupt (a notebook's stop button) ends the run after
@@ -47,23 +52,85 @@ public final class Trainer implements AutoCloseable {
     private NDManager bestWeightsManager;
     private volatile boolean stopRequested;
 
-    /**
-     * A trainer for next-token prediction.
-     *
-     * @param validation fixed validation batches, or an empty list for none
-     */
-    public Trainer(Gpt model, TrainConfig config, BatchSource train, List<Batch> validation) {
-        this(model, config, train, validation, LanguageModelLoss.NEXT_TOKEN);
-    }
-
-    /** A trainer for any objective (classification, instruction tuning, preference tuning, ...). */
-    public Trainer(Gpt model, TrainConfig config, BatchSource train, List<Batch> validation, Objective objective) {
+    private Trainer(Gpt model, TrainConfig config, BatchSource train, List<Batch> validation, Objective objective) {
         this.objective = objective;
         this.model = model;
         this.config = config;
         this.train = train;
-        this.validation = validation == null ? List.of() : List.copyOf(validation);
+        this.validation = List.copyOf(validation);
         this.optimizer = new AdamW(model.manager(), config.beta1(), config.beta2(), 1e-8f, config.weightDecay());
+    }
+
+    /** Starts a trainer for {@code model}; what it trains on, and how, is set by name on the builder. */
+    public static Builder builder(Gpt model) {
+        return new Builder(model);
+    }
+
+    /**
+     * The inputs of a {@link Trainer}: the config, the training batches and, explicitly, the validation
+     * batches or {@link #noValidation()}. The objective defaults to next-token prediction.
+     */
+    public static final class Builder {
+        private final Gpt model;
+        private TrainConfig config;
+        private BatchSource train;
+        private List<Batch> validation;
+        private Objective objective = LanguageModelLoss.NEXT_TOKEN;
+
+        private Builder(Gpt model) {
+            this.model = model;
+        }
+
+        public Builder config(TrainConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** Where the training batches come from. */
+        public Builder train(BatchSource batches) {
+            this.train = batches;
+            return this;
+        }
+
+        /** Fixed batches whose loss is measured every {@code evalEvery} steps (early stopping watches it). */
+        public Builder validation(List<Batch> batches) {
+            if (batches.isEmpty()) {
+                throw new IllegalArgumentException("the validation batches are empty; to train without validation "
+                        + "say noValidation().");
+            }
+            this.validation = batches;
+            return this;
+        }
+
+        /** Trains without measuring a validation loss. */
+        public Builder noValidation() {
+            this.validation = List.of();
+            return this;
+        }
+
+        /** Training and validation batches from texts; no validation when the data holds no texts out. */
+        public Builder data(TextData data) {
+            this.train = data.train();
+            this.validation = data.validation();
+            return this;
+        }
+
+        /** What the loss is: next-token prediction (the default), classification, instruction tuning, ... */
+        public Builder objective(Objective objective) {
+            this.objective = objective;
+            return this;
+        }
+
+        public Trainer build() {
+            if (config == null || train == null) {
+                throw new IllegalArgumentException("a trainer needs config(...) and training batches: train(...) or data(...).");
+            }
+            if (validation == null) {
+                throw new IllegalArgumentException("say what the trainer validates on: validation(batches), data(textData) "
+                        + "or noValidation().");
+            }
+            return new Trainer(model, config, train, validation, objective);
+        }
     }
 
     public Trainer addListener(TrainingListener listener) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,6 +34,43 @@ class LanguageModelTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LanguageModel(model, tok));
             assertTrue(e.getMessage().contains("400") && e.getMessage().contains("300") && e.getMessage().contains(big.toString()),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void generationEndsAtTheEndOfTextToken(@TempDir Path dir) throws Exception {
+        try (LanguageModel lm = LanguageModel.load(TinyLanguageModel.save(dir))) {
+            TinyLanguageModel.alwaysEndOfText(lm);
+            int[] ids = new Generator(lm.model()).generate(lm.tokenizer().encode("The dog"), GenerationConfig.greedy(5));
+            assertArrayEquals(new int[] {eot(lm), eot(lm), eot(lm), eot(lm), eot(lm)}, ids, "the model predicts end of text");
+            assertEquals("", lm.generate("The dog", GenerationConfig.greedy(5)));
+            assertEquals("", lm.generate("The dog", GenerationConfig.sampling(5, 1).withStop("\n")));
+        }
+    }
+
+    private static int eot(LanguageModel lm) {
+        return lm.tokenizer().endOfTextId();
+    }
+
+    @Test
+    void streamedPiecesAddUpToTheReturnedTextAndStopBeforeTheStopString(@TempDir Path dir) throws Exception {
+        try (LanguageModel lm = LanguageModel.load(TinyLanguageModel.save(dir))) {
+            String free = lm.generate("The dog", GenerationConfig.greedy(12));
+            String stop = free.substring(free.length() / 2, free.length() / 2 + 2);
+            StringBuilder streamed = new StringBuilder();
+            String cut = lm.generate("The dog", GenerationConfig.greedy(12).withStop(stop), streamed::append);
+            assertEquals(free.substring(0, free.indexOf(stop)), cut);
+            assertEquals(cut, streamed.toString());
+            assertDoesNotThrow(() -> lm.generate("", GenerationConfig.greedy(3)), "an empty prompt starts from end of text");
+        }
+    }
+
+    @Test
+    void generatorOnIdsRefusesStopStringsItCannotSee(@TempDir Path dir) throws Exception {
+        try (LanguageModel lm = LanguageModel.load(TinyLanguageModel.save(dir))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Generator(lm.model())
+                    .generate(new int[] {1, 2}, GenerationConfig.greedy(3).withStop(".")));
+            assertTrue(e.getMessage().contains("LanguageModel.generate"), e.getMessage());
         }
     }
 

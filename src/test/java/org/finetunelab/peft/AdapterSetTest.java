@@ -1,8 +1,9 @@
 package org.finetunelab.peft;
 
 import org.finetunelab.model.GenerationConfig;
-import org.finetunelab.model.Generator;
 import org.finetunelab.model.Gpt;
+import org.finetunelab.model.LanguageModel;
+import org.finetunelab.model.TinyLanguageModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,24 +29,26 @@ class AdapterSetTest {
 
         // Train each adapter alone on its own copy of the base and remember its outputs.
         Map<String, float[]> alone = new LinkedHashMap<>();
-        Map<String, int[]> aloneText = new LinkedHashMap<>();
-        int[] prompt = {2, 4, 6};
+        Map<String, String> aloneText = new LinkedHashMap<>();
+        String prompt = "The dog";
+        Path basePath = TinyLanguageModel.save(dir);
         float[] base;
-        try (Gpt model = model()) {
-            base = logits(model);
+        try (LanguageModel lm = LanguageModel.load(basePath)) {
+            base = logits(lm.model());
         }
         for (var e : kinds.entrySet()) {
-            try (Gpt model = model()) {
-                FineTuningMethod m = e.getValue().apply(model);
-                fit(model, 3, 8);
+            try (LanguageModel lm = LanguageModel.load(basePath)) {
+                FineTuningMethod m = e.getValue().apply(lm.model());
+                fit(lm.model(), 3, 8);
                 m.save(dir.resolve(e.getKey()));
-                alone.put(e.getKey(), logits(model));
-                aloneText.put(e.getKey(), new Generator(model).generate(prompt, GenerationConfig.greedy(6)));
+                alone.put(e.getKey(), logits(lm.model()));
+                aloneText.put(e.getKey(), lm.generate(prompt, GenerationConfig.greedy(6)));
             }
         }
 
-        try (Gpt model = model()) {
-            AdapterSet set = new AdapterSet(model);
+        try (LanguageModel lm = LanguageModel.load(basePath)) {
+            Gpt model = lm.model();
+            AdapterSet set = new AdapterSet(lm);
             for (String name : kinds.keySet()) {
                 set.load(name, dir.resolve(name));
             }
@@ -53,7 +56,7 @@ class AdapterSetTest {
             for (String name : kinds.keySet()) {
                 set.activate(name);
                 assertEquals(0.0, maxDiff(alone.get(name), logits(model)), 1e-5, name);
-                assertArrayEquals(aloneText.get(name), set.generate(name, prompt, GenerationConfig.greedy(6)), name);
+                assertEquals(aloneText.get(name), set.generate(name, prompt, GenerationConfig.greedy(6)), name);
                 set.activate(AdapterSet.NONE);
                 assertEquals(0.0, maxDiff(base, logits(model)), 1e-6, "none after " + name);
             }
@@ -65,6 +68,24 @@ class AdapterSetTest {
             assertTrue(maxDiff(mix, alone.get("loraA")) > 1e-5 && maxDiff(mix, alone.get("loraB")) > 1e-5);
             assertThrows(IllegalArgumentException.class, () -> set.combine(Map.of("prefix", 1f)));
             assertThrows(IllegalArgumentException.class, () -> set.activate("nobody"));
+        }
+    }
+
+    @Test
+    void generationWithAnAdapterStopsAtStopStringsAndAtEndOfText(@TempDir Path dir) throws Exception {
+        Path basePath = TinyLanguageModel.save(dir);
+        try (LanguageModel lm = LanguageModel.load(basePath)) {
+            AdapterSet set = new AdapterSet(lm);
+            set.add(FineTuning.lora(lm.model(), LoraConfig.allLinear(4), "a"));
+            set.activate("a");
+            fit(lm.model(), 5, 8);
+            String free = set.generate("a", "The dog", GenerationConfig.greedy(12));
+            String stop = free.substring(free.length() / 2, free.length() / 2 + 2);
+            assertEquals(free.substring(0, free.indexOf(stop)), set.generate("a", "The dog", GenerationConfig.greedy(12).withStop(stop)));
+
+            TinyLanguageModel.alwaysEndOfText(lm);
+            assertEquals("", set.generate("a", "The dog", GenerationConfig.greedy(5)), "ends at end of text");
+            assertEquals("", set.generate(AdapterSet.NONE, "The dog", GenerationConfig.greedy(5)));
         }
     }
 }

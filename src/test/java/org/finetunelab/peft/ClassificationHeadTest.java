@@ -44,8 +44,7 @@ class ClassificationHeadTest {
             LabelledExamples train = task(1, 400);
             LabelledExamples test = task(2, 200);
             double before = head.accuracy(model, test.inOrder());
-            try (Trainer t = new Trainer(model, train(60).withLearningRate(1e-2f, 1e-3f).withWarmup(5), train,
-                    List.of(), head.objective())) {
+            try (Trainer t = Trainer.builder(model).config(train(60).withLearningRate(1e-2f, 1e-3f).withWarmup(5)).train(train).noValidation().objective(head.objective()).build()) {
                 t.fit();
             }
             double after = head.accuracy(model, test.inOrder());

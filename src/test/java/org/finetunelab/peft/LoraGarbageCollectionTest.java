@@ -34,11 +34,11 @@ class LoraGarbageCollectionTest {
         for (int i = 0; i < stream.length; i++) {
             stream[i] = i % 7 == 0 ? r.nextInt(vocab) : (stream[Math.max(0, i - 1)] + 3) % vocab;
         }
-        TokenWindows data = new TokenWindows(stream, 4, 16, 5);
+        TokenWindows data = TokenWindows.builder(stream).batchSize(4).windowLength(16).seed(5).build();
         GptConfig config = new GptConfig(vocab, 16, 32, 2, 2, 4, 0.1f, true, "gelu_new", 1e-5f);
         try (Gpt model = Gpt.create(config, 1, Device.cpu())) {
             FineTuning.lora(model, new LoraConfig(4, 16f, 0.05f, LoraConfig.VALID_TARGETS, 2));
-            try (Trainer trainer = new Trainer(model, TrainConfig.defaults(1000).withLearningRate(3e-3f, 3e-4f), data, List.of())) {
+            try (Trainer trainer = Trainer.builder(model).config(TrainConfig.defaults(1000).withLearningRate(3e-3f, 3e-4f)).train(data).noValidation().build()) {
                 trainer.addListener(new TrainingListener() {
                     @Override
                     public void onStep(StepRecord s) {

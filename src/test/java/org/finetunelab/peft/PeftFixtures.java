@@ -50,7 +50,7 @@ final class PeftFixtures {
                 t[i++] = (start + k * stride) % VOCAB;
             }
         }
-        return new TokenWindows(t, 4, length, 3);
+        return TokenWindows.builder(t).batchSize(4).windowLength(length).seed(3).build();
     }
 
     static TrainConfig train(int steps) {
@@ -58,7 +58,7 @@ final class PeftFixtures {
     }
 
     static void fit(Gpt model, int steps, int length) {
-        try (Trainer t = new Trainer(model, train(steps), data(length), List.of())) {
+        try (Trainer t = Trainer.builder(model).config(train(steps)).train(data(length)).noValidation().build()) {
             t.fit();
         }
     }

@@ -20,7 +20,7 @@ class AdamWTest {
 
     @Test
     void followsTheTextbookFormulaStepByStep() {
-        TokenWindows data = new TokenWindows(TrainerTest.patternStream(400), 4, 16, 3);
+        TokenWindows data = TokenWindows.builder(TrainerTest.patternStream(400)).batchSize(4).windowLength(16).seed(3).build();
         try (Gpt model = Gpt.create(TrainerTest.config(0), 1, Device.cpu());
              AdamW adam = new AdamW(model.manager(), B1, B2, EPS, DECAY)) {
             Map<String, Parameter> params = model.namedParameters();

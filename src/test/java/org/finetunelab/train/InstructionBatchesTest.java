@@ -122,7 +122,7 @@ class InstructionBatchesTest {
             GptConfig config = new GptConfig(tokenizer.vocabSize(), data.contextLength(), 32, 2, 2, 4, 0f, true, "gelu", 1e-5f);
             TrainConfig train = TrainConfig.defaults(30).withLearningRate(1e-2f, 1e-3f).withWarmup(3).withWeightDecay(0);
             try (Gpt model = Gpt.create(config, 11, Device.cpu());
-                 Trainer trainer = new Trainer(model, train, batches, List.of(), LanguageModelLoss.NEXT_TOKEN)) {
+                 Trainer trainer = Trainer.builder(model).config(train).train(batches).noValidation().objective(LanguageModelLoss.NEXT_TOKEN).build()) {
                 double before = LanguageModelLoss.evaluate(model, batches.inOrder());
                 TrainingResult result = trainer.fit();
                 double after = LanguageModelLoss.evaluate(model, batches.inOrder());

@@ -43,7 +43,7 @@ class LanguageModelLossTest {
     @Test
     void computingTheLogitsInBlocksGivesTheSameLossAndGradients() {
         // 4 × 16 positions and 23 words: blocks of 100 numbers hold 4 positions, so the batch is cut into 16 blocks.
-        TokenWindows data = new TokenWindows(TrainerTest.patternStream(400), 4, 16, 3);
+        TokenWindows data = TokenWindows.builder(TrainerTest.patternStream(400)).batchSize(4).windowLength(16).seed(3).build();
         Batch batch = data.batch(0);
         try (Gpt model = Gpt.create(TrainerTest.config(0), 1, Device.cpu())) {
             Map<String, float[]> whole = lossAndGradients(model, batch, 0);

@@ -26,10 +26,10 @@ class MemoryTest {
 
     @Test
     void trainingStepsLeaveNoTensorsBehind() {
-        TokenWindows data = new TokenWindows(TrainerTest.patternStream(3000), 4, 16, 1);
+        TokenWindows data = TokenWindows.builder(TrainerTest.patternStream(3000)).batchSize(4).windowLength(16).seed(1).build();
         List<Batch> val = data.sequential(2);
         try (Gpt model = Gpt.create(TrainerTest.config(0.1f), 1, Device.cpu());
-             Trainer t = new Trainer(model, TrainConfig.defaults(30).withEvaluation(5, 2), data, val)) {
+             Trainer t = Trainer.builder(model).config(TrainConfig.defaults(30).withEvaluation(5, 2)).train(data).validation(val).build()) {
             List<Integer> counts = new ArrayList<>();
             t.addListener(new TrainingListener() {
                 @Override
@@ -58,11 +58,11 @@ class MemoryTest {
     @Test
     @Tag("slow")
     void thousandStepsDoNotGrowNativeMemory() throws IOException {
-        TokenWindows data = new TokenWindows(TrainerTest.patternStream(5000), 8, 16, 1);
+        TokenWindows data = TokenWindows.builder(TrainerTest.patternStream(5000)).batchSize(8).windowLength(16).seed(1).build();
         GptConfig c = new GptConfig(TrainerTest.VOCAB, 16, 64, 2, 2, 4, 0.1f, true, "gelu", 1e-5f);
         long[] rss = new long[2];
         try (Gpt model = Gpt.create(c, 1, Device.cpu());
-             Trainer t = new Trainer(model, TrainConfig.defaults(1000), data, List.of())) {
+             Trainer t = Trainer.builder(model).config(TrainConfig.defaults(1000)).train(data).noValidation().build()) {
             t.addListener(new TrainingListener() {
                 @Override
                 public void onStep(StepRecord r) {

@@ -24,7 +24,7 @@ class TrainerInterruptTest {
     private static final TrainConfig LONG_RUN = TrainConfig.defaults(10_000).withWarmup(5);
 
     private static TokenWindows data() {
-        return new TokenWindows(TrainerTest.patternStream(3000), 4, 16, 3);
+        return TokenWindows.builder(TrainerTest.patternStream(3000)).batchSize(4).windowLength(16).seed(3).build();
     }
 
     private static Map<String, float[]> weights(Gpt model) {
@@ -38,7 +38,7 @@ class TrainerInterruptTest {
         Map<String, float[]> interrupted;
         long steps;
         try (Gpt model = Gpt.create(TrainerTest.config(0), 7, Device.cpu());
-             Trainer trainer = new Trainer(model, LONG_RUN, data(), List.of())) {
+             Trainer trainer = Trainer.builder(model).config(LONG_RUN).train(data()).noValidation().build()) {
             trainer.checkpointTo(dir).addListener(new TrainingListener() {
                 @Override
                 public void onStep(StepRecord record) {
@@ -58,7 +58,7 @@ class TrainerInterruptTest {
         }
         // The weights are those of exactly five whole steps ...
         try (Gpt replay = Gpt.create(TrainerTest.config(0), 7, Device.cpu());
-             Trainer again = new Trainer(replay, LONG_RUN, data(), List.of())) {
+             Trainer again = Trainer.builder(replay).config(LONG_RUN).train(data()).noValidation().build()) {
             again.addListener(new TrainingListener() {
                 @Override
                 public void onStep(StepRecord record) {
@@ -73,7 +73,7 @@ class TrainerInterruptTest {
         }
         // ... and the checkpoint written despite the interrupt holds them.
         try (Gpt restored = Gpt.create(TrainerTest.config(0), 99, Device.cpu());
-             Trainer resumed = new Trainer(restored, LONG_RUN, data(), List.of())) {
+             Trainer resumed = Trainer.builder(restored).config(LONG_RUN).train(data()).noValidation().build()) {
             resumed.checkpointTo(dir).requestStop();
             resumed.fit();
             assertEquals(steps, resumed.nextStep());
@@ -85,7 +85,7 @@ class TrainerInterruptTest {
     @Test
     void anOptimizerUpdateStoppedHalfWayChangesNothing() {
         try (Gpt model = Gpt.create(TrainerTest.config(0), 7, Device.cpu());
-             Trainer trainer = new Trainer(model, TrainConfig.defaults(3).withWarmup(0), data(), List.of())) {
+             Trainer trainer = Trainer.builder(model).config(TrainConfig.defaults(3).withWarmup(0)).train(data()).noValidation().build()) {
             trainer.fit();   // gives the optimizer moments and the parameters gradients to work with
             Map<String, Parameter> trainable = model.trainableParameters();
             trainable.values().forEach(p -> p.array().getGradient().addi(p.array().getGradient().onesLike()));

@@ -71,11 +71,11 @@ class TrainerTest {
 
     @Test
     void overfitsOneSmallBatchToNearZeroLoss() {
-        TokenWindows data = new TokenWindows(patternStream(200), 4, 16, 3);
+        TokenWindows data = TokenWindows.builder(patternStream(200)).batchSize(4).windowLength(16).seed(3).build();
         Batch only = data.batch(0);
         BatchSource same = repeating(only);
         TrainConfig cfg = TrainConfig.defaults(150).withLearningRate(3e-3f, 3e-3f).withWarmup(5).withWeightDecay(0);
-        try (Gpt model = Gpt.create(config(0), 1, Device.cpu()); Trainer t = new Trainer(model, cfg, same, List.of())) {
+        try (Gpt model = Gpt.create(config(0), 1, Device.cpu()); Trainer t = Trainer.builder(model).config(cfg).train(same).noValidation().build()) {
             TrainingResult r = t.fit();
             assertTrue(r.finalTrainLoss() < 0.05, "final loss " + r.finalTrainLoss());
             assertTrue(losses(r).get(0) > 2.5, "starts near ln(vocab)");
@@ -92,27 +92,27 @@ class TrainerTest {
     }
 
     private List<Double> run(long modelSeed, long dataSeed, int steps) {
-        TokenWindows data = new TokenWindows(patternStream(2000), 4, 16, dataSeed);
+        TokenWindows data = TokenWindows.builder(patternStream(2000)).batchSize(4).windowLength(16).seed(dataSeed).build();
         TrainConfig cfg = TrainConfig.defaults(steps).withSeed(modelSeed);
-        try (Gpt model = Gpt.create(config(0.1f), modelSeed, Device.cpu()); Trainer t = new Trainer(model, cfg, data, List.of())) {
+        try (Gpt model = Gpt.create(config(0.1f), modelSeed, Device.cpu()); Trainer t = Trainer.builder(model).config(cfg).train(data).noValidation().build()) {
             return losses(t.fit());
         }
     }
 
     @Test
     void resumedRunReproducesTheUninterruptedRun(@TempDir Path dir) {
-        TokenWindows data = new TokenWindows(patternStream(2000), 4, 16, 9);
-        List<Batch> val = new TokenWindows(patternStream(500), 4, 16, 10).sequential(2);
+        TokenWindows data = TokenWindows.builder(patternStream(2000)).batchSize(4).windowLength(16).seed(9).build();
+        List<Batch> val = TokenWindows.builder(patternStream(500)).batchSize(4).windowLength(16).seed(10).build().sequential(2);
         TrainConfig cfg = TrainConfig.defaults(20).withEvaluation(5, 2).withCheckpointEvery(5);
         List<Double> full;
         float[] fullWeights;
-        try (Gpt model = Gpt.create(config(0.1f), 5, Device.cpu()); Trainer t = new Trainer(model, cfg, data, val)) {
+        try (Gpt model = Gpt.create(config(0.1f), 5, Device.cpu()); Trainer t = Trainer.builder(model).config(cfg).train(data).validation(val).build()) {
             TrainingResult r = t.fit();
             full = losses(r);
             fullWeights = model.wte().table().array().toFloatArray();
         }
         Path ckpt = dir.resolve("run");
-        try (Gpt model = Gpt.create(config(0.1f), 5, Device.cpu()); Trainer t = new Trainer(model, cfg, data, val)) {
+        try (Gpt model = Gpt.create(config(0.1f), 5, Device.cpu()); Trainer t = Trainer.builder(model).config(cfg).train(data).validation(val).build()) {
             t.checkpointTo(ckpt).addListener(new TrainingListener() {
                 @Override
                 public void onStep(StepRecord record) {
@@ -124,7 +124,7 @@ class TrainerTest {
             assertEquals("stopped", t.fit().stopReason());
         }
         // A fresh process would start from a freshly initialised model and the checkpoint folder.
-        try (Gpt model = Gpt.create(config(0.1f), 999, Device.cpu()); Trainer t = new Trainer(model, cfg, data, val)) {
+        try (Gpt model = Gpt.create(config(0.1f), 999, Device.cpu()); Trainer t = Trainer.builder(model).config(cfg).train(data).validation(val).build()) {
             TrainingResult r = t.checkpointTo(ckpt).fit();
             assertEquals(full, losses(r));
             assertArrayEquals(fullWeights, model.wte().table().array().toFloatArray());
@@ -134,13 +134,13 @@ class TrainerTest {
 
     @Test
     void resumingWithADifferentConfigIsRefused(@TempDir Path dir) {
-        TokenWindows data = new TokenWindows(patternStream(2000), 4, 16, 9);
+        TokenWindows data = TokenWindows.builder(patternStream(2000)).batchSize(4).windowLength(16).seed(9).build();
         try (Gpt model = Gpt.create(config(0), 5, Device.cpu());
-             Trainer t = new Trainer(model, TrainConfig.defaults(3), data, List.of())) {
+             Trainer t = Trainer.builder(model).config(TrainConfig.defaults(3)).train(data).noValidation().build()) {
             t.checkpointTo(dir).fit();
         }
         try (Gpt model = Gpt.create(config(0), 5, Device.cpu());
-             Trainer t = new Trainer(model, TrainConfig.defaults(3).withLearningRate(1e-3f, 0), data, List.of())) {
+             Trainer t = Trainer.builder(model).config(TrainConfig.defaults(3).withLearningRate(1e-3f, 0)).train(data).noValidation().build()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.checkpointTo(dir).fit());
             assertTrue(e.getMessage().contains("different training config"), e.getMessage());
         }
@@ -148,7 +148,7 @@ class TrainerTest {
 
     @Test
     void accumulatedMicroBatchesGiveTheGradientOfTheWholeBatch() {
-        TokenWindows big = new TokenWindows(patternStream(2000), 8, 16, 4);
+        TokenWindows big = TokenWindows.builder(patternStream(2000)).batchSize(8).windowLength(16).seed(4).build();
         Batch whole = big.batch(0);
         Batch first = slice(whole, 0, 4);
         Batch second = slice(whole, 4, 8);
@@ -197,7 +197,7 @@ class TrainerTest {
 
     @Test
     void gradientsAreIdenticalWithAndWithoutGarbageCollectionBeforeBackward() {
-        Batch b = new TokenWindows(patternStream(2000), 4, 16, 4).batch(0);
+        Batch b = TokenWindows.builder(patternStream(2000)).batchSize(4).windowLength(16).seed(4).build().batch(0);
         try (Gpt model = Gpt.create(new GptConfig(VOCAB, 16, 32, 2, 2, 4, 0f, true, "gelu_new", 1e-5f), 2, Device.cpu())) {
             Map<String, float[]> plain = gradients(model, List.of(b), false);
             for (int i = 0; i < 3; i++) {
@@ -218,9 +218,9 @@ class TrainerTest {
 
     @Test
     void divergenceStopsWithAClearMessageAndLeavesWeightsUntouched() {
-        TokenWindows data = new TokenWindows(patternStream(2000), 4, 16, 4);
+        TokenWindows data = TokenWindows.builder(patternStream(2000)).batchSize(4).windowLength(16).seed(4).build();
         TrainConfig cfg = TrainConfig.defaults(50).withLearningRate(1e4f, 1e4f).withWarmup(0).withGradClip(0);
-        try (Gpt model = Gpt.create(config(0), 2, Device.cpu()); Trainer t = new Trainer(model, cfg, data, List.of())) {
+        try (Gpt model = Gpt.create(config(0), 2, Device.cpu()); Trainer t = Trainer.builder(model).config(cfg).train(data).noValidation().build()) {
             TrainingDivergedException e = assertThrows(TrainingDivergedException.class, t::fit);
             assertTrue(e.getMessage().contains("smaller learning rate"), e.getMessage());
             float[] w = model.wte().table().array().toFloatArray();
@@ -233,13 +233,13 @@ class TrainerTest {
     @Test
     void earlyStoppingRestoresTheBestWeights() {
         // Training on one batch while validating on different data: validation loss eventually rises.
-        TokenWindows data = new TokenWindows(patternStream(2000), 2, 16, 4);
+        TokenWindows data = TokenWindows.builder(patternStream(2000)).batchSize(2).windowLength(16).seed(4).build();
         Batch only = data.batch(0);
         BatchSource same = repeating(only);
-        List<Batch> val = new TokenWindows(patternStream(3000), 4, 16, 77).sequential(3);
+        List<Batch> val = TokenWindows.builder(patternStream(3000)).batchSize(4).windowLength(16).seed(77).build().sequential(3);
         TrainConfig cfg = TrainConfig.defaults(400).withLearningRate(5e-3f, 5e-3f).withWarmup(0)
                 .withEvaluation(10, 3).withEarlyStopping(3, true);
-        try (Gpt model = Gpt.create(config(0), 2, Device.cpu()); Trainer t = new Trainer(model, cfg, same, val)) {
+        try (Gpt model = Gpt.create(config(0), 2, Device.cpu()); Trainer t = Trainer.builder(model).config(cfg).train(same).validation(val).build()) {
             TrainingResult r = t.fit();
             assertEquals("early stopping", r.stopReason());
             assertEquals(r.bestValLoss(), LanguageModelLoss.evaluate(model, val), 1e-5);

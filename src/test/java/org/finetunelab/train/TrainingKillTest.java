@@ -59,12 +59,12 @@ class TrainingKillTest {
         // Finish the run here from the last checkpoint, and compare with one that was never interrupted.
         float[] pieced;
         try (Gpt model = Gpt.create(TrainingLoop.config(), 7, Device.cpu());
-             Trainer t = new Trainer(model, TrainingLoop.trainConfig(), TrainingLoop.data(), List.of())) {
+             Trainer t = Trainer.builder(model).config(TrainingLoop.trainConfig()).train(TrainingLoop.data()).noValidation().build()) {
             t.checkpointTo(folder).fit();
             pieced = model.wte().table().array().toFloatArray();
         }
         try (Gpt model = Gpt.create(TrainingLoop.config(), 7, Device.cpu());
-             Trainer t = new Trainer(model, TrainingLoop.trainConfig().withCheckpointEvery(0), TrainingLoop.data(), List.of())) {
+             Trainer t = Trainer.builder(model).config(TrainingLoop.trainConfig().withCheckpointEvery(0)).train(TrainingLoop.data()).noValidation().build()) {
             t.fit();
             assertArrayEquals(model.wte().table().array().toFloatArray(), pieced);
         }
@@ -84,7 +84,7 @@ class TrainingKillTest {
         var matcher = java.util.regex.Pattern.compile("\"nextStep\":\\s*(\\d+)").matcher(json);
         assertTrue(matcher.find(), json);
         try (Gpt model = Gpt.create(TrainingLoop.config(), 7, Device.cpu());
-             Trainer t = new Trainer(model, TrainingLoop.trainConfig(), TrainingLoop.data(), List.of())) {
+             Trainer t = Trainer.builder(model).config(TrainingLoop.trainConfig()).train(TrainingLoop.data()).noValidation().build()) {
             Checkpoint.restore(folder, t);   // every tensor and the state must load
             assertEquals(Long.parseLong(matcher.group(1)), t.nextStep());
         }

@@ -23,13 +23,13 @@ public final class TrainingLoop {
     }
 
     static TokenWindows data() {
-        return new TokenWindows(TrainerTest.patternStream(4000), 4, 16, 3);
+        return TokenWindows.builder(TrainerTest.patternStream(4000)).batchSize(4).windowLength(16).seed(3).build();
     }
 
     public static void main(String[] args) {
         Path folder = Path.of(args[0]);
         try (Gpt model = Gpt.create(config(), 7, Device.cpu());
-             Trainer trainer = new Trainer(model, trainConfig(), data(), List.of())) {
+             Trainer trainer = Trainer.builder(model).config(trainConfig()).train(data()).noValidation().build()) {
             trainer.checkpointTo(folder).addListener(new TrainingListener() {
                 @Override
                 public void onCheckpoint(long step, Path f) {

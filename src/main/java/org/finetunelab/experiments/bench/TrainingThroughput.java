@@ -93,8 +93,10 @@ public final class TrainingThroughput {
     /** A trainer for {@code steps} steps on random tokens, batches drawn with {@code seed}, no evaluation. */
     static Trainer trainer(Gpt model, BenchPreset preset, int steps, long seed) {
         int[] tokens = randomTokens(preset.config().vocabSize(), 200_000);
-        TokenWindows windows = new TokenWindows(tokens, preset.batchSize(), preset.config().contextLength(), seed);
-        return new Trainer(model, TrainConfig.defaults(steps).withEvaluation(0, 0), windows, List.of());
+        TokenWindows windows = TokenWindows.builder(tokens).batchSize(preset.batchSize())
+                .windowLength(preset.config().contextLength()).seed(seed).build();
+        return Trainer.builder(model).config(TrainConfig.defaults(steps).withEvaluation(0, 0)).train(windows).noValidation()
+                .build();
     }
 
     /** Uniformly random ids: speed does not depend on what the text says. */

@@ -1,4 +1,4 @@
-package org.finetunelab.cli;
+package org.finetunelab.model;
 
 import org.finetunelab.text.Tokenizer;
 
@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes generated tokens incrementally. A byte-level token can end in the middle of a UTF-8 character, so
- * the text is printed only up to the last complete character, and never past a stop string.
+ * Decodes generated tokens incrementally, for {@link LanguageModel#generate}. A byte-level token can end in
+ * the middle of a UTF-8 character, so the text is handed out only up to the last complete character, and
+ * never past a stop string.
  */
 final class StreamingText {
     private final Tokenizer tokenizer;
@@ -20,7 +21,7 @@ final class StreamingText {
         this.stops = stops;
     }
 
-    /** Adds one token and returns the new text that is safe to print. */
+    /** Adds one token and returns the new text that is safe to show. */
     String add(int id) {
         ids.add(id);
         String text = visible();
@@ -29,19 +30,39 @@ final class StreamingText {
         return fresh;
     }
 
-    boolean stopped(int[] generated) {
-        String all = tokenizer.decode(ids.stream().mapToInt(Integer::intValue).toArray());
+    /** The text held back so far (the start of a stop string that never came): shown when generation ends. */
+    String rest() {
+        String all = text();
+        String fresh = all.length() > printed ? all.substring(printed) : "";
+        printed = Math.max(printed, all.length());
+        return fresh;
+    }
+
+    /** True once the text contains a stop string. */
+    boolean stopped() {
+        String all = decoded();
         return stops.stream().anyMatch(all::contains);
     }
 
-    private String visible() {
-        String all = tokenizer.decode(ids.stream().mapToInt(Integer::intValue).toArray());
+    /** Everything generated so far, cut before the first stop string (a half character at the end included). */
+    String text() {
+        String all = decoded();
+        int cut = all.length();
         for (String s : stops) {
             int at = all.indexOf(s);
             if (at >= 0) {
-                all = all.substring(0, at);
+                cut = Math.min(cut, at);
             }
         }
+        return all.substring(0, cut);
+    }
+
+    private String decoded() {
+        return tokenizer.decode(ids.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private String visible() {
+        String all = text();
         // A trailing U+FFFD is half a character still waiting for its next bytes.
         while (!all.isEmpty() && all.charAt(all.length() - 1) == '\uFFFD') {
             all = all.substring(0, all.length() - 1);
