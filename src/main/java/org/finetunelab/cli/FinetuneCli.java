@@ -30,6 +30,7 @@ import java.util.Properties;
                 CorpusCommand.class,
                 CompareCommand.class,
                 BenchCommand.class,
+                ResultsCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class FinetuneCli implements Runnable {
