@@ -557,12 +557,16 @@ public final class MethodComparison {
     public static Map<String, Spread> accuracies(Table summary) {
         Map<String, Spread> out = new LinkedHashMap<>();
         for (int r = 0; r < summary.rowCount(); r++) {
-            out.put(summary.stringColumn(METHOD).get(r), new Spread(
-                    (int) ((tech.tablesaw.api.NumericColumn<?>) summary.column(SEEDS)).getDouble(r),
-                    summary.doubleColumn(ACCURACY).get(r), summary.doubleColumn(ACCURACY_STD).get(r),
-                    summary.doubleColumn(ACCURACY_MIN).get(r), summary.doubleColumn(ACCURACY_MAX).get(r)));
+            out.put(summary.stringColumn(METHOD).get(r), new Spread((int) number(summary, SEEDS, r),
+                    number(summary, ACCURACY, r), number(summary, ACCURACY_STD, r),
+                    number(summary, ACCURACY_MIN, r), number(summary, ACCURACY_MAX, r)));
         }
         return out;
+    }
+
+    /** A number of any numeric column: a CSV read back makes whole-number columns integers. */
+    private static double number(Table t, String column, int row) {
+        return ((tech.tablesaw.api.NumericColumn<?>) t.column(column)).getDouble(row);
     }
 
     /**

@@ -35,6 +35,10 @@ public final class ComparisonChart {
 
     public static XYChart of(String title, Table comparison) {
         requireColumns(comparison, MethodComparison.METHOD, MethodComparison.PERCENT, MethodComparison.ACCURACY);
+        if (comparison.stringColumn(MethodComparison.METHOD).unique().size() < comparison.rowCount()) {
+            throw new IllegalArgumentException("table '" + comparison.name() + "' has several rows per method (one per"
+                    + " seed); chart MethodComparison.summary(runs), which has one row per method with its spread");
+        }
         XYChart chart = new XYChartBuilder().width(720).height(420).title(title)
                 .xAxisTitle("trainable weights (% of the model, log scale)").yAxisTitle("held-out accuracy").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

@@ -46,9 +46,15 @@ public final class ReadmeResults {
     private ReadmeResults() {
     }
 
-    /** The content of block {@code name}, from its results file in {@code resultsDir}. */
+    /**
+     * The content of block {@code name}, from its results file in {@code resultsDir}; a results file that does not
+     * exist yet gives a sentence that says so, never an old figure.
+     */
     public static String render(String name, Path resultsDir) throws IOException {
         Path file = resultsDir.resolve(name + ".csv");
+        if (BLOCKS.contains(name) && !java.nio.file.Files.exists(file)) {
+            return "(not measured yet: `docs/results/" + name + ".csv` does not exist; `./lab reproduce` writes it)";
+        }
         return switch (name) {
             case METHOD_COMPARISON -> methodComparison(ResultsFile.read(file), ResultsFile.provenance(file));
             case BASE_MODEL -> baseModel(ResultsFile.read(file), ResultsFile.provenance(file));
