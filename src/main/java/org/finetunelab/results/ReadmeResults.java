@@ -53,7 +53,7 @@ public final class ReadmeResults {
     public static String render(String name, Path resultsDir) throws IOException {
         Path file = resultsDir.resolve(name + ".csv");
         if (BLOCKS.contains(name) && !java.nio.file.Files.exists(file)) {
-            return "(not measured yet: `docs/results/" + name + ".csv` does not exist; `./lab reproduce` writes it)";
+            return "(no results file yet: `./lab reproduce` writes `docs/results/" + name + ".csv`)";
         }
         return switch (name) {
             case METHOD_COMPARISON -> methodComparison(ResultsFile.read(file), ResultsFile.provenance(file));

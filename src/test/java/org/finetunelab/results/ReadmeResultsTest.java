@@ -37,7 +37,7 @@ class ReadmeResultsTest {
 
     @Test
     void aMissingResultsFileIsSaidToBeMissingNotFilledIn(@org.junit.jupiter.api.io.TempDir Path empty) throws Exception {
-        assertTrue(ReadmeResults.render(ReadmeResults.BENCH, empty).contains("not measured yet"));
+        assertTrue(ReadmeResults.render(ReadmeResults.BENCH, empty).contains("no results file yet"));
     }
 
     @Test
