@@ -2,11 +2,14 @@ package org.finetunelab.cli;
 
 import ai.djl.Device;
 import org.finetunelab.experiments.bench.BenchConfig;
+import org.finetunelab.experiments.bench.BenchFigures;
 import org.finetunelab.experiments.bench.BenchPreset;
 import org.finetunelab.experiments.bench.BenchReport;
 import org.finetunelab.experiments.bench.BenchResults;
 import org.finetunelab.experiments.bench.Benchmark;
 import org.finetunelab.model.Devices;
+import org.finetunelab.results.Provenance;
+import org.finetunelab.results.ResultsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,6 +37,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "where to write the report (default: ${DEFAULT-VALUE})")
     Path out = Path.of("docs/benchmarks.md");
 
+    @Option(names = "--results", paramLabel = "FILE", description = "where to write the headline figures as a results"
+            + " file (default: docs/results/bench.csv with the default report, otherwise next to the report)")
+    Path results;
+
     @Option(names = "--no-python", description = "skip the PyTorch-from-Python reference")
     boolean noPython;
 
@@ -45,6 +52,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptionCheck.notAFolder(out, "--out");
         PrintWriter stdout = spec.commandLine().getOut();
+        Provenance provenance = Provenance.start("./lab " + String.join(" ",
+                spec.commandLine().getParseResult().originalArgs()));
         Device device = Devices.current();
         BenchConfig config = config(device).withPython(!noPython);
         String command = "./lab bench" + (full ? " --full" : "") + (noPython ? " --no-python" : "")
@@ -61,7 +70,11 @@ final class BenchCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         BenchReport.write(results, out);
-        stdout.println("report written to " + out);
+        Path figures = this.results != null ? this.results : out.equals(Path.of("docs/benchmarks.md"))
+                ? Path.of("docs/results/bench.csv")
+                : out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "") + ".csv");
+        ResultsFile.write(figures, provenance.finish(), BenchFigures.of(results));
+        stdout.println("report written to " + out + ", figures to " + figures);
         stdout.flush();
         return 0;
     }

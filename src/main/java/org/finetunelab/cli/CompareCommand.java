@@ -2,6 +2,11 @@ package org.finetunelab.cli;
 
 import org.finetunelab.experiments.MethodComparison;
 import org.finetunelab.plot.ComparisonChart;
+import org.finetunelab.results.Provenance;
+import org.finetunelab.results.ReadmeResults;
+import org.finetunelab.results.ResultsFile;
+import org.finetunelab.stats.HeldOut;
+import org.finetunelab.stats.Seeds;
 import org.finetunelab.text.LabelledTexts;
 import org.finetunelab.train.TrainingListener;
 import org.knowm.xchart.BitmapEncoder;
@@ -20,7 +25,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Fine-tune the model with every method on a labelled dataset and compare cost and accuracy.")
+        description = {"Fine-tune the model with every method on a labelled dataset and compare cost and accuracy,"
+                + " over several seeds (mean and spread per figure), beside a bag-of-words baseline.",
+                "With --csv the summary is written as a results file (command, date, code version, machine and load"
+                + " in its header) and every run next to it (NAME-runs.csv)."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,7 +41,7 @@ final class CompareCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--methods", paramLabel = "LIST", description = "comma-separated methods to compare, from: "
-            + "probe, prompt, ia3, prefix, bitfit, lora, adapters, freeze, full (default: all)")
+            + "bag-of-words, probe, prompt, ia3, prefix, bitfit, lora, adapters, freeze, full (default: all)")
     String methods;
 
     @Option(names = "--steps", description = "training steps per method (default: 150)")
@@ -42,13 +50,16 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--batch-size", description = "texts per step (default: 16)")
     Integer batchSize;
 
-    @Option(names = "--seed", description = "seed of the batch order (default: 42)")
+    @Option(names = "--seeds", paramLabel = "N", description = "runs per method, each with its own seed (default: 3; 1 with FINETUNE_QUICK=1)")
+    Integer seeds;
+
+    @Option(names = "--seed", description = "the first seed; run i uses seed + i (default: 42)")
     Long seed;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV")
+    @Option(names = "--csv", paramLabel = "FILE", description = "also write the summary as a results file, and every run to FILE-runs.csv")
     Path csv;
 
-    @Option(names = "--chart", paramLabel = "FILE", description = "also draw accuracy against trainable share as a PNG")
+    @Option(names = "--chart", paramLabel = "FILE", description = "also draw accuracy (with error bars) against trainable share as a PNG")
     Path chart;
 
     @Override
@@ -58,6 +69,9 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (batchSize != null) {
             OptionCheck.atLeast(batchSize, 1, "--batch-size");
+        }
+        if (seeds != null) {
+            OptionCheck.between(seeds, 1, 100, "--seeds", "runs per method");
         }
         OptionCheck.existingFile(data, "--data");
         OptionCheck.notAFolder(csv, "--csv");
@@ -75,21 +89,34 @@ final class CompareCommand implements Callable<Integer> {
         if (seed != null) {
             settings = settings.withSeed(seed);
         }
+        int runs = seeds != null ? seeds : Seeds.defaultCount();
+        long[] seedList = Seeds.of(runs, settings.seed());
+        Provenance provenance = Provenance.start("./lab finetune " + String.join(" ",
+                spec.commandLine().getParseResult().originalArgs()));
         LabelledTexts texts = LabelledTexts.load(data);
         out.println(texts);
-        out.printf("model %s; %d steps of %d texts per method%n", model.model, settings.steps(), settings.batchSize());
+        out.printf("model %s; %d steps of %d texts per method; seeds %s%n", model.model, settings.steps(),
+                settings.batchSize(), java.util.Arrays.toString(seedList));
         out.flush();
-        Table table = new MethodComparison(model.model, texts, settings).run(chosen, new MethodComparison.Progress() {
+        MethodComparison comparison = new MethodComparison(model.model, texts, settings);
+        List<MethodComparison.Result> results = comparison.runSeeds(chosen, seedList, new MethodComparison.Progress() {
             @Override
-            public TrainingListener onMethodStart(MethodComparison.Method method, int index, int count) {
-                return new ProgressBarListener(String.format("%d/%d %-8s", index + 1, count, method.name()));
+            public TrainingListener onMethodStart(MethodComparison.Method method, long seed, int index, int count) {
+                return method.isBaseline() ? null
+                        : new ProgressBarListener(String.format("%d/%d %-8s seed %d", index + 1, count, method.name(), seed));
             }
         });
+        Table table = MethodComparison.summary(results);
         out.println(TableText.of(table));
+        out.println("Sampling error: " + HeldOut.describe(comparison.heldOutCount()) + ".");
+        out.println(MethodComparison.verdict(table, comparison.heldOutCount()));
         if (csv != null) {
-            createParent(csv);
-            table.write().csv(csv.toString());
-            out.println("table written to " + csv);
+            Provenance finished = provenance.finish()
+                    .with(ReadmeResults.HELD_OUT_EXAMPLES, Integer.toString(comparison.heldOutCount()));
+            ResultsFile.write(csv, finished, table);
+            Path runsFile = csv.resolveSibling(csv.getFileName().toString().replaceFirst("\\.csv$", "") + "-runs.csv");
+            ResultsFile.write(runsFile, finished, MethodComparison.table(results));
+            out.println("results written to " + csv + " and " + runsFile);
         }
         if (chart != null) {
             createParent(chart);

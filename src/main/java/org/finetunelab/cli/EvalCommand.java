@@ -6,6 +6,9 @@ import org.finetunelab.experiments.CorpusEncoder;
 import org.finetunelab.experiments.ModelCard;
 import org.finetunelab.model.Gpt;
 import org.finetunelab.model.LanguageModel;
+import org.finetunelab.results.Provenance;
+import org.finetunelab.results.ReadmeResults;
+import org.finetunelab.results.ResultsFile;
 import org.finetunelab.text.Tokenizer;
 import org.finetunelab.text.corpus.CorpusConfig;
 import org.finetunelab.text.corpus.KnowledgeSet;
@@ -14,6 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,6 +52,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "context windows of text to score at most; the model card uses ${DEFAULT-VALUE} (default: ${DEFAULT-VALUE})")
     int windows;
 
+    @Option(names = "--results", paramLabel = "FILE", description = "also write the figures as a results file (command,"
+            + " date, code version, machine and load in its header), e.g. docs/results/base-model.csv")
+    Path results;
+
     @Override
     public Integer call() throws Exception {
         OptionCheck.existingFile(facts, "--facts");
@@ -53,7 +63,12 @@ final class EvalCommand implements Callable<Integer> {
         if (text != null) {
             OptionCheck.existingFile(text, "--text");
         }
+        OptionCheck.notAFolder(results, "--results");
         PrintWriter out = spec.commandLine().getOut();
+        Provenance provenance = Provenance.start("./lab finetune " + String.join(" ",
+                spec.commandLine().getParseResult().originalArgs()));
+        Table figures = Table.create("base model", StringColumn.create(ReadmeResults.MEASURE),
+                DoubleColumn.create(ReadmeResults.VALUE));
         try (LanguageModel lm = model.load()) {
             Gpt gpt = lm.model();
             Tokenizer tok = lm.tokenizer();
@@ -62,10 +77,19 @@ final class EvalCommand implements Callable<Integer> {
                     probe.details().rowCount());
             out.println(TableText.of(probe.byTopic()));
             out.flush();
+            add(figures, ReadmeResults.PROBE_ACCURACY, probe.accuracy());
+            add(figures, ReadmeResults.PROBE_FACTS, probe.details().rowCount());
             Path held = text != null ? text : heldOutText(out);
             Perplexity.Result ppl = Perplexity.of(gpt, CorpusEncoder.encode(tok, held), windows);
             out.printf("held-out loss %.4f nats/token, perplexity %.2f (%,d tokens of %s)%n", ppl.loss(),
                     ppl.perplexity(), ppl.tokens(), held);
+            add(figures, ReadmeResults.PERPLEXITY, ppl.perplexity());
+            add(figures, ReadmeResults.HELD_OUT_LOSS, ppl.loss());
+            add(figures, ReadmeResults.HELD_OUT_TOKENS, ppl.tokens());
+        }
+        if (results != null) {
+            ResultsFile.write(results, provenance.finish(), figures);
+            out.println("results written to " + results);
         }
         out.flush();
         return 0;
@@ -81,5 +105,10 @@ final class EvalCommand implements Callable<Integer> {
             CorpusCommand.build(CorpusConfig.defaults(), corpus);
         }
         return valid;
+    }
+
+    private static void add(Table t, String measure, double value) {
+        t.stringColumn(ReadmeResults.MEASURE).append(measure);
+        t.doubleColumn(ReadmeResults.VALUE).append(value);
     }
 }

@@ -32,6 +32,7 @@ import java.util.Properties;
                 DataCommand.class,
                 CompareCommand.class,
                 BenchCommand.class,
+                ResultsCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class FinetuneCli implements Runnable {

@@ -1,6 +1,8 @@
 package org.finetunelab.experiments;
 
 import ai.djl.ndarray.NDArray;
+import org.finetunelab.baseline.BagOfWords;
+import org.finetunelab.baseline.LogisticRegression;
 import org.finetunelab.model.Gpt;
 import org.finetunelab.model.ModelFiles;
 import org.finetunelab.model.Parameter;
@@ -14,6 +16,8 @@ import org.finetunelab.peft.LabelledExamples;
 import org.finetunelab.peft.LoraConfig;
 import org.finetunelab.peft.PrefixConfig;
 import org.finetunelab.peft.PromptConfig;
+import org.finetunelab.stats.Spread;
+import org.finetunelab.stats.Verdict;
 import org.finetunelab.text.LabelledTexts;
 import org.finetunelab.text.Tokenizer;
 import org.finetunelab.train.Batch;
@@ -39,7 +43,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -47,14 +51,22 @@ import java.util.stream.Stream;
  * step, optimizer memory, file size) and what it buys (validation loss, held-out accuracy).
  * <pre>{@code
  * var data = LabelledTexts.load(Path.of("data/datasets/sentiment/reviews.jsonl"));
- * Table t = new MethodComparison(Path.of("data/models/base"), data, MethodComparison.Settings.defaults())
- *         .run(MethodComparison.defaultMethods(), MethodComparison.Progress.NONE);
+ * var comparison = new MethodComparison(Path.of("data/models/base"), data, MethodComparison.Settings.defaults());
+ * var runs = comparison.runSeeds(MethodComparison.defaultMethods(), Seeds.of(3), MethodComparison.Progress.NONE);
+ * Table t = MethodComparison.summary(runs);   // mean and spread over the seeds, one row per method
  * }</pre>
  *
  * <p>Each method gets a fresh copy of the base model, a {@link ClassificationHead} (trained with every method:
  * the base model has no notion of "positive" until something maps its hidden state to the classes), and the
  * same batches in the same order. The first row, {@code probe}, trains the head alone on the frozen model: a
  * linear probe, which tells how much the base model already knows. Everything else is measured against it.
+ * Before it, {@code bag-of-words} is no neural network at all: logistic regression on the words of each review
+ * ({@link BagOfWords}), trained on the same split, so an accuracy has a reference that needs no GPU and no model.
+ *
+ * <p>One run is one draw. The seed sets the head's and the method's initial values, the order of the batches
+ * and the dropout masks; {@link #runSeeds} repeats every method over several seeds and {@link #summary} reports
+ * the mean and the spread of each figure. With 144 held-out reviews one review is 0.7 points of accuracy, so
+ * differences of a few points between methods are often noise; {@link #verdict} says which are not.
  *
  * <p>Why these settings. A review is cut to its first {@link Settings#maxTokens()} - 1 tokens and ends with
  * {@code <|endoftext|>}, so the head always reads the same kind of position. The default of 150 steps of 16
@@ -71,9 +83,13 @@ import java.util.stream.Stream;
 public final class MethodComparison {
     /** The name of the head-only row. */
     public static final String PROBE = "probe";
+    /** The name of the non-neural row. */
+    public static final String BAG_OF_WORDS = "bag-of-words";
 
     /** Column names of the comparison table. */
     public static final String METHOD = "method";
+    public static final String SEED = "seed";
+    public static final String SEEDS = "seeds";
     public static final String TRAINABLE = "trainable parameters";
     public static final String PERCENT = "% of model";
     public static final String MS_PER_STEP = "ms per step";
@@ -81,7 +97,17 @@ public final class MethodComparison {
     public static final String SAVED_BYTES = "saved bytes";
     public static final String BEST_VAL_LOSS = "best val loss";
     public static final String ACCURACY = "test accuracy";
+    public static final String BEST_VAL_LOSS_STD = BEST_VAL_LOSS + " std";
+    public static final String ACCURACY_STD = ACCURACY + " std";
+    public static final String ACCURACY_MIN = ACCURACY + " min";
+    public static final String ACCURACY_MAX = ACCURACY + " max";
     public static final String BASE_CHANGED = "base changed";
+
+    /** Applies a fine-tuning method to a model; {@code seed} sets the initial values of what it adds. */
+    @FunctionalInterface
+    public interface Recipe {
+        FineTuningMethod apply(Gpt model, long seed);
+    }
 
     /**
      * One method to compare.
@@ -89,10 +115,11 @@ public final class MethodComparison {
      * @param name         short name, used on the command line and in the table
      * @param description  what it trains, in words
      * @param apply        applies the method to a model that already has its head; returns the handle, or null
-     *                     for the linear probe (the base stays frozen, only the head trains)
-     * @param learningRate peak learning rate (cosine decay to a tenth of it)
+     *                     for the linear probe (the base stays frozen, only the head trains). Null for the
+     *                     bag-of-words baseline, which uses no model
+     * @param learningRate peak learning rate (cosine decay to a tenth of it; the baseline's SGD rate)
      */
-    public record Method(String name, String description, Function<Gpt, FineTuningMethod> apply, float learningRate) {
+    public record Method(String name, String description, Recipe apply, float learningRate) {
         public Method {
             if (name == null || name.isBlank() || name.contains(",")) {
                 throw new IllegalArgumentException("method name '" + name + "' must be non-blank without commas");
@@ -107,6 +134,11 @@ public final class MethodComparison {
         public Method withLearningRate(float lr) {
             return new Method(name, description, apply, lr);
         }
+
+        /** True for the bag-of-words row, which trains no neural network. */
+        public boolean isBaseline() {
+            return apply == null;
+        }
     }
 
     /**
@@ -116,7 +148,7 @@ public final class MethodComparison {
      * @param batchSize reviews per step
      * @param maxTokens longest text in tokens (end marker included); longer texts are cut
      * @param evalEvery validation loss every this many steps
-     * @param seed      seeds the order of the batches (the same for every method)
+     * @param seed      the seed of a single run ({@link #runAll}); the first of {@link #runSeeds}' seeds is given there
      */
     public record Settings(long steps, int batchSize, int maxTokens, long evalEvery, long seed) {
         public Settings {
@@ -160,17 +192,20 @@ public final class MethodComparison {
      * What one method cost and achieved.
      *
      * @param method         the method's name
+     * @param seed           the run's seed (initial values, batch order, dropout)
      * @param trainable      weights that training updated (method and head)
-     * @param percent        trainable weights as a percentage of all the model's weights (method and head included)
-     * @param msPerStep      median milliseconds per training step (validation not included)
-     * @param optimizerBytes AdamW's state: two moments per trainable weight
-     * @param savedBytes     size of the saved method and head (for full fine-tuning, the whole model)
-     * @param bestValLoss    lowest loss on the held-out split during training
+     * @param percent        trainable weights as a percentage of all the model's weights (method and head included;
+     *                       NaN for the baseline, which is no part of the model)
+     * @param msPerStep      median milliseconds per training step (validation not included; NaN for the baseline)
+     * @param optimizerBytes AdamW's state: two moments per trainable weight (0 for the baseline's plain SGD)
+     * @param savedBytes     size of the saved method and head (for full fine-tuning, the whole model; for the
+     *                       baseline, its weights as 32-bit floats)
+     * @param bestValLoss    lowest loss on the held-out split during training (the baseline's at the end)
      * @param accuracy       share of held-out texts classified right after training
      * @param baseChanged    whether any of the base model's own weights changed
      * @param seconds        wall-clock time of the training run, validation included
      */
-    public record Result(String method, long trainable, double percent, double msPerStep, long optimizerBytes,
+    public record Result(String method, long seed, long trainable, double percent, double msPerStep, long optimizerBytes,
                          long savedBytes, double bestValLoss, double accuracy, boolean baseChanged, double seconds) {
     }
 
@@ -179,8 +214,8 @@ public final class MethodComparison {
         Progress NONE = new Progress() {
         };
 
-        /** A method's run begins; return a listener for its training steps, or null. */
-        default TrainingListener onMethodStart(Method method, int index, int count) {
+        /** A method's run with {@code seed} begins (run {@code index} of {@code count}); return a listener for its training steps, or null. */
+        default TrainingListener onMethodStart(Method method, long seed, int index, int count) {
             return null;
         }
 
@@ -200,29 +235,33 @@ public final class MethodComparison {
         this.settings = settings;
     }
 
-    /** The methods of the standard comparison, from cheapest to most expensive in trainable weights. */
+    /**
+     * The methods of the standard comparison: the bag-of-words baseline, then the neural methods from cheapest to
+     * most expensive in trainable weights.
+     */
     public static List<Method> defaultMethods() {
         return List.of(
-                new Method(PROBE, "the classification head alone; the base model stays frozen", m -> {
+                new Method(BAG_OF_WORDS, "logistic regression on the words of each text; no neural network", null, 0.5f),
+                new Method(PROBE, "the classification head alone; the base model stays frozen", (m, seed) -> {
                     m.setTrainable(false);
                     return null;
                 }, 1e-2f),
                 new Method("prompt", "8 trainable virtual tokens in front of the text",
-                        m -> FineTuning.promptTuning(m, PromptConfig.fromVocabulary(8)), 3e-2f),
+                        (m, seed) -> FineTuning.promptTuning(m, PromptConfig.fromVocabulary(8).withSeed(seed)), 3e-2f),
                 new Method("ia3", "learned scalings of keys, values and the MLP",
-                        m -> FineTuning.ia3(m, Ia3Config.standard()), 1e-2f),
+                        (m, seed) -> FineTuning.ia3(m, Ia3Config.standard()), 1e-2f),
                 new Method("prefix", "8 trainable key/value vectors in every attention layer",
-                        m -> FineTuning.prefixTuning(m, PrefixConfig.of(8)), 1e-2f),
+                        (m, seed) -> FineTuning.prefixTuning(m, PrefixConfig.of(8).withSeed(seed)), 1e-2f),
                 new Method("bitfit", "the bias terms only",
-                        FineTuning::bitFit, 3e-3f),
+                        (m, seed) -> FineTuning.bitFit(m), 3e-3f),
                 new Method("lora", "rank-8 updates of the attention's q, k, v projection",
-                        m -> FineTuning.lora(m, LoraConfig.attention(8)), 2e-3f),
+                        (m, seed) -> FineTuning.lora(m, LoraConfig.attention(8).withSeed(seed)), 2e-3f),
                 new Method("adapters", "bottleneck adapters of width 16 after attention and MLP",
-                        m -> FineTuning.adapters(m, AdapterConfig.of(16)), 2e-3f),
+                        (m, seed) -> FineTuning.adapters(m, AdapterConfig.of(16).withSeed(seed)), 2e-3f),
                 new Method("freeze", "embeddings and the bottom half of the blocks frozen, the rest trains",
-                        m -> FineTuning.freeze(m, true, m.blocks().size() / 2), 3e-4f),
+                        (m, seed) -> FineTuning.freeze(m, true, m.blocks().size() / 2), 3e-4f),
                 new Method("full", "every weight of the model",
-                        FineTuning::full, 2e-4f));
+                        (m, seed) -> FineTuning.full(m), 2e-4f));
     }
 
     /** The default methods named in a comma-separated list, in the list's order, e.g. {@code "probe,lora,full"}. */
@@ -252,23 +291,56 @@ public final class MethodComparison {
         return out;
     }
 
-    /** Runs every method in turn and returns their numbers as a table (see {@link #table}). */
+    /** Runs every method once, with the settings' seed, and returns their numbers as a table (see {@link #table}). */
     public Table run(List<Method> methods, Progress progress) throws IOException {
         return table(runAll(methods, progress));
     }
 
-    /** Runs every method in turn and returns their numbers. */
+    /** Runs every method once, with the settings' seed, and returns their numbers. */
     public List<Result> runAll(List<Method> methods, Progress progress) throws IOException {
+        return runSeeds(methods, new long[]{settings.seed()}, progress);
+    }
+
+    /**
+     * Runs every method once per seed (all methods with the first seed, then all with the next, ...) and returns
+     * every run's numbers; {@link #summary} turns them into mean and spread per method.
+     */
+    public List<Result> runSeeds(List<Method> methods, long[] seeds, Progress progress) throws IOException {
+        if (seeds.length == 0) {
+            throw new IllegalArgumentException("method comparison: no seeds given; run at least one");
+        }
         Encoded encoded = encode();
         List<Result> results = new ArrayList<>();
-        for (int i = 0; i < methods.size(); i++) {
-            Method method = methods.get(i);
-            TrainingListener listener = progress.onMethodStart(method, i, methods.size());
-            Result result = runOne(method, encoded, listener);
-            results.add(result);
-            progress.onMethodEnd(result, i, methods.size());
+        int count = methods.size() * seeds.length;
+        for (long seed : seeds) {
+            for (Method method : methods) {
+                int index = results.size();
+                TrainingListener listener = progress.onMethodStart(method, seed, index, count);
+                Result result = method.isBaseline() ? runBaseline(method, seed) : runOne(method, seed, encoded, listener);
+                results.add(result);
+                progress.onMethodEnd(result, index, count);
+            }
         }
         return results;
+    }
+
+    /** Held-out examples: the n of every accuracy's sampling error. */
+    public int heldOutCount() {
+        return data.test().size();
+    }
+
+    /** Logistic regression on the words of each text, on the same split; the seed sets the order of the examples. */
+    private Result runBaseline(Method method, long seed) {
+        long start = System.nanoTime();
+        BagOfWords words = BagOfWords.fit(data.train().stream().map(LabelledTexts.Example::text).toList());
+        List<int[]> train = data.train().stream().map(e -> words.features(e.text())).toList();
+        List<int[]> test = data.test().stream().map(e -> words.features(e.text())).toList();
+        LogisticRegression model = LogisticRegression.train(train, labels(data.train()), words.size(), data.labels().size(),
+                new LogisticRegression.Settings(20, method.learningRate(), 1e-4, seed));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(method.name(), seed, model.parameterCount(), Double.NaN, Double.NaN, 0,
+                4 * model.parameterCount(), model.loss(test, labels(data.test())),
+                model.accuracy(test, labels(data.test())), false, seconds);
     }
 
     /** The texts as token ids, cut to {@code maxTokens} with the end marker last, and as class ids. */
@@ -301,24 +373,24 @@ public final class MethodComparison {
         return examples.stream().mapToInt(e -> data.labelIndex(e.label())).toArray();
     }
 
-    private Result runOne(Method method, Encoded encoded, TrainingListener listener) throws IOException {
+    private Result runOne(Method method, long seed, Encoded encoded, TrainingListener listener) throws IOException {
         try (Gpt model = ModelFiles.load(modelFolder)) {
             List<String> baseNames = List.copyOf(model.namedParameters().keySet());
-            ClassificationHead head = ClassificationHead.attach(model, data.labels().size());
-            FineTuningMethod handle = method.apply().apply(model);
+            ClassificationHead head = ClassificationHead.attach(model, data.labels().size(), seed);
+            FineTuningMethod handle = method.apply().apply(model, seed);
             head.setTrainable(true);
             Map<String, float[]> before = values(model, baseNames);
             long trainable = model.trainableParameterCount();
             double percent = 100.0 * trainable / model.parameterCount();
 
             LabelledExamples train = new LabelledExamples(encoded.trainIds(), encoded.trainLabels(),
-                    settings.batchSize(), encoded.length(), encoded.padId(), settings.seed());
+                    settings.batchSize(), encoded.length(), encoded.padId(), seed);
             List<Batch> test = new LabelledExamples(encoded.testIds(), encoded.testLabels(), settings.batchSize(),
-                    encoded.length(), encoded.padId(), settings.seed()).inOrder();
+                    encoded.length(), encoded.padId(), seed).inOrder();
             float lr = method.learningRate();
             TrainConfig config = TrainConfig.defaults(settings.steps()).withLearningRate(lr, lr / 10)
                     .withWarmup(settings.steps() / 10).withEvaluation(settings.evalEvery(), test.size())
-                    .withSeed(settings.seed());
+                    .withSeed(seed);
             TrainingResult result;
             long optimizerBytes;
             try (Trainer trainer = Trainer.builder(model).config(config).train(train).validation(test)
@@ -333,7 +405,7 @@ public final class MethodComparison {
             boolean baseChanged = !sameValues(before, values(model, baseNames));
             long saved = savedBytes(handle, head);
             double msPerStep = medianMsPerStep(result, (double) settings.batchSize() * encoded.length());
-            return new Result(method.name(), trainable, percent, msPerStep, optimizerBytes, saved,
+            return new Result(method.name(), seed, trainable, percent, msPerStep, optimizerBytes, saved,
                     result.bestValLoss(), accuracy, baseChanged, result.seconds());
         }
     }
@@ -396,11 +468,12 @@ public final class MethodComparison {
         }
     }
 
-    /** The results as a table, one row per method, in the order they ran. */
+    /** The results as a table, one row per run, in the order they ran. */
     public static Table table(List<Result> results) {
         Table t = Table.create("fine-tuning methods compared");
         t.addColumns(
                 StringColumn.create(METHOD, results.stream().map(Result::method)),
+                LongColumn.create(SEED, results.stream().mapToLong(Result::seed)),
                 LongColumn.create(TRAINABLE, results.stream().mapToLong(Result::trainable)),
                 DoubleColumn.create(PERCENT, results.stream().mapToDouble(Result::percent)),
                 DoubleColumn.create(MS_PER_STEP, results.stream().mapToDouble(Result::msPerStep)),
@@ -417,5 +490,99 @@ public final class MethodComparison {
         t.doubleColumn(BEST_VAL_LOSS).setPrintFormatter(new NumberColumnFormatter(new java.text.DecimalFormat("0.000")));
         t.doubleColumn(ACCURACY).setPrintFormatter(new NumberColumnFormatter(new java.text.DecimalFormat("0.000")));
         return t;
+    }
+
+    /**
+     * Mean and spread over the seeds, one row per method in the order the methods first ran: accuracy as mean,
+     * standard deviation, min and max; best validation loss as mean and standard deviation; time per step as the
+     * median over the runs; the counts and sizes (the same in every run) as they are.
+     */
+    public static Table summary(List<Result> results) {
+        Map<String, List<Result>> byMethod = results.stream()
+                .collect(Collectors.groupingBy(Result::method, LinkedHashMap::new, Collectors.toList()));
+        Table t = Table.create("fine-tuning methods compared: mean and spread over the seeds");
+        StringColumn method = StringColumn.create(METHOD);
+        LongColumn seeds = LongColumn.create(SEEDS);
+        LongColumn trainable = LongColumn.create(TRAINABLE);
+        DoubleColumn percent = DoubleColumn.create(PERCENT);
+        DoubleColumn ms = DoubleColumn.create(MS_PER_STEP);
+        LongColumn optimizer = LongColumn.create(OPTIMIZER_BYTES);
+        LongColumn saved = LongColumn.create(SAVED_BYTES);
+        DoubleColumn loss = DoubleColumn.create(BEST_VAL_LOSS);
+        DoubleColumn lossStd = DoubleColumn.create(BEST_VAL_LOSS_STD);
+        DoubleColumn accuracy = DoubleColumn.create(ACCURACY);
+        DoubleColumn accuracyStd = DoubleColumn.create(ACCURACY_STD);
+        DoubleColumn accuracyMin = DoubleColumn.create(ACCURACY_MIN);
+        DoubleColumn accuracyMax = DoubleColumn.create(ACCURACY_MAX);
+        BooleanColumn changed = BooleanColumn.create(BASE_CHANGED);
+        byMethod.forEach((name, runs) -> {
+            Result first = runs.get(0);
+            Spread acc = Spread.of(runs.stream().mapToDouble(Result::accuracy).toArray());
+            Spread val = Spread.of(runs.stream().mapToDouble(Result::bestValLoss).toArray());
+            method.append(name);
+            seeds.append(runs.size());
+            trainable.append(first.trainable());
+            percent.append(first.percent());
+            ms.append(median(runs.stream().mapToDouble(Result::msPerStep).toArray()));
+            optimizer.append(first.optimizerBytes());
+            saved.append(first.savedBytes());
+            loss.append(val.mean());
+            lossStd.append(val.std());
+            accuracy.append(acc.mean());
+            accuracyStd.append(acc.std());
+            accuracyMin.append(acc.min());
+            accuracyMax.append(acc.max());
+            changed.append(runs.stream().anyMatch(Result::baseChanged));
+        });
+        t.addColumns(method, seeds, trainable, percent, ms, optimizer, saved, loss, lossStd, accuracy, accuracyStd,
+                accuracyMin, accuracyMax, changed);
+        t.longColumn(TRAINABLE).setPrintFormatter(NumberColumnFormatter.intsWithGrouping());
+        t.longColumn(OPTIMIZER_BYTES).setPrintFormatter(NumberColumnFormatter.intsWithGrouping());
+        t.longColumn(SAVED_BYTES).setPrintFormatter(NumberColumnFormatter.intsWithGrouping());
+        t.doubleColumn(PERCENT).setPrintFormatter(new NumberColumnFormatter(new java.text.DecimalFormat("0.###")));
+        t.doubleColumn(MS_PER_STEP).setPrintFormatter(new NumberColumnFormatter(new java.text.DecimalFormat("0.0")));
+        for (String c : List.of(BEST_VAL_LOSS, BEST_VAL_LOSS_STD, ACCURACY, ACCURACY_STD, ACCURACY_MIN, ACCURACY_MAX)) {
+            t.doubleColumn(c).setPrintFormatter(new NumberColumnFormatter(new java.text.DecimalFormat("0.000")));
+        }
+        return t;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int mid = v.length / 2;
+        return v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+    }
+
+    /** Each method's held-out accuracy over the seeds, read back from a {@link #summary} table (or its CSV). */
+    public static Map<String, Spread> accuracies(Table summary) {
+        Map<String, Spread> out = new LinkedHashMap<>();
+        for (int r = 0; r < summary.rowCount(); r++) {
+            out.put(summary.stringColumn(METHOD).get(r), new Spread((int) number(summary, SEEDS, r),
+                    number(summary, ACCURACY, r), number(summary, ACCURACY_STD, r),
+                    number(summary, ACCURACY_MIN, r), number(summary, ACCURACY_MAX, r)));
+        }
+        return out;
+    }
+
+    /** A number of any numeric column: a CSV read back makes whole-number columns integers. */
+    private static double number(Table t, String column, int row) {
+        return ((tech.tablesaw.api.NumericColumn<?>) t.column(column)).getDouble(row);
+    }
+
+    /**
+     * Which methods differ beyond the noise (see {@link Verdict}): every method against the bag-of-words baseline
+     * and against the linear probe, when those rows are in the table. With one seed it says that nothing can be
+     * ranked. {@code heldOut} is the number of held-out examples the accuracies were measured on.
+     */
+    public static String verdict(Table summary, int heldOut) {
+        Map<String, Spread> accuracies = accuracies(summary);
+        java.util.Set<String> sentences = new java.util.LinkedHashSet<>();   // one seed: the same sentence twice
+        for (String reference : List.of(BAG_OF_WORDS, PROBE)) {
+            if (accuracies.containsKey(reference)) {
+                sentences.add(Verdict.sentence(reference, accuracies, heldOut));
+            }
+        }
+        return String.join(" ", sentences);
     }
 }

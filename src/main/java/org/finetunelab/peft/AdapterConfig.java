@@ -26,4 +26,9 @@ public record AdapterConfig(int bottleneck, String nonlinearity, long seed) {
     public static AdapterConfig of(int bottleneck) {
         return new AdapterConfig(bottleneck, "relu", 42);
     }
+
+    /** The same adapters initialised from another seed. */
+    public AdapterConfig withSeed(long s) {
+        return new AdapterConfig(bottleneck, nonlinearity, s);
+    }
 }

@@ -28,12 +28,17 @@ public final class ClassificationHead extends Module implements TaskHead {
         this.linear = child("linear", new Linear(model.manager(), new Random(seed), model.config().dModel(), classes, 0.02f));
     }
 
-    /** Adds a trainable head with {@code classes} outputs to the model (under {@value #NAME}). */
+    /** Adds a trainable head with {@code classes} outputs to the model (under {@value #NAME}), initialised from seed 42. */
     public static ClassificationHead attach(Gpt model, int classes) {
+        return attach(model, classes, 42);
+    }
+
+    /** Adds a trainable head whose initial weights come from {@code seed}. */
+    public static ClassificationHead attach(Gpt model, int classes, long seed) {
         if (classes < 2) {
             throw new IllegalArgumentException("classification head: classes = " + classes + " must be at least 2.");
         }
-        ClassificationHead head = model.addModule(NAME, new ClassificationHead(model, classes, 42));
+        ClassificationHead head = model.addModule(NAME, new ClassificationHead(model, classes, seed));
         head.setTrainable(true);
         return head;
     }

@@ -35,4 +35,9 @@ public record PrefixConfig(int prefixLength, boolean projection, int embeddingDi
     public static PrefixConfig withProjection(int prefixLength, int embeddingDim, int hiddenDim) {
         return new PrefixConfig(prefixLength, true, embeddingDim, hiddenDim, 42);
     }
+
+    /** The same prefixes initialised from another seed. */
+    public PrefixConfig withSeed(long s) {
+        return new PrefixConfig(prefixLength, projection, embeddingDim, hiddenDim, s);
+    }
 }

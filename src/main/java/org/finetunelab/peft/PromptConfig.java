@@ -47,4 +47,9 @@ public record PromptConfig(int virtualTokens, String init, List<Integer> textIds
     public static PromptConfig fromText(int virtualTokens, int[] ids) {
         return new PromptConfig(virtualTokens, "text", java.util.Arrays.stream(ids).boxed().toList(), 42);
     }
+
+    /** The same prompt initialised from another seed. */
+    public PromptConfig withSeed(long s) {
+        return new PromptConfig(virtualTokens, init, textIds, s);
+    }
 }

@@ -6,9 +6,13 @@ import org.finetunelab.model.GptConfig;
 import org.finetunelab.model.ModelFiles;
 import org.finetunelab.text.BpeTrainer;
 import org.finetunelab.text.BpeTrainingConfig;
+import org.finetunelab.results.Provenance;
+import org.finetunelab.results.ResultsFile;
 import org.finetunelab.text.LabelledTexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,14 +41,25 @@ class CompareCommandTest {
         Path csv = dir.resolve("out/compare.csv");
         Path png = dir.resolve("out/compare.png");
         CliRun r = CliRun.of("compare", "--model", model.toString(), "--data",
-                reviews.toString(), "--methods", "probe,lora", "--steps", "3", "--csv", csv.toString(),
-                "--chart", png.toString());
+                reviews.toString(), "--methods", "bag-of-words,probe,lora", "--steps", "3", "--seeds", "2",
+                "--csv", csv.toString(), "--chart", png.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("36 train"), r.out());
-        assertTrue(r.out().contains("lora") && r.out().contains("test accuracy"), r.out());
-        List<String> lines = Files.readAllLines(csv);
-        assertEquals(3, lines.size(), "header and two rows: " + lines);
-        assertTrue(lines.get(0).startsWith("method,trainable parameters"), lines.get(0));
+        assertTrue(r.out().contains("seeds [42, 43]"), r.out());
+        assertTrue(r.out().contains("lora") && r.out().contains("test accuracy std"), r.out());
+        assertTrue(r.out().contains("sampling error"), r.out());
+
+        Provenance provenance = ResultsFile.provenance(csv);
+        assertTrue(provenance.get(Provenance.COMMAND).startsWith("./lab finetune compare --model"), provenance.toString());
+        for (String field : Provenance.REQUIRED) {
+            assertFalse(provenance.get(field).isBlank(), field);
+        }
+        assertTrue(provenance.get(Provenance.LOAD).contains("at the end"), provenance.get(Provenance.LOAD));
+        Table summary = ResultsFile.read(csv);
+        assertEquals(List.of("bag-of-words", "probe", "lora"), summary.stringColumn("method").asList());
+        assertEquals(2, ((NumericColumn<?>) summary.column("seeds")).getDouble(2));
+        Table runs = ResultsFile.read(dir.resolve("out/compare-runs.csv"));
+        assertEquals(6, runs.rowCount(), "three methods times two seeds");
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a PNG was written");
     }

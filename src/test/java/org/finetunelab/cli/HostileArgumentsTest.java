@@ -98,6 +98,11 @@ class HostileArgumentsTest {
         c.add(a("--data", "compare", "-m", model, "--data", missing));
         c.add(a("nosuchmethod", "compare", "-m", model, "--methods", "lora,nosuchmethod"));
         c.add(a("--csv", "compare", "-m", model, "--csv", emptyFolder));
+        c.add(a("--seeds", "compare", "-m", model, "--seeds", "0"));
+        c.add(a("--results", "eval", "-m", model, "--results", emptyFolder));
+        // data
+        c.add(a("unknown dataset 'recipes'", "data", "recipes", "--out", dir.resolve("d").toString()));
+        c.add(a("--facts", "data", "instructions", "--facts", missing, "--out", dir.resolve("d").toString()));
         // bench, info, the command itself
         c.add(a("--out", "bench", "--smoke", "--no-python", "--out", emptyFolder));
         c.add(a("Unmatched argument", "info", "extra"));

@@ -1,0 +1,202 @@
+package org.finetunelab.results;
+
+import org.finetunelab.experiments.MethodComparison;
+import org.finetunelab.experiments.bench.BenchFigures;
+import org.finetunelab.stats.HeldOut;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The README's figures, written from the results files: each generated block ({@link ReadmeBlocks}) is rendered
+ * from {@code docs/results/NAME.csv}. {@code ./lab reproduce} updates the README this way, and a unit test fails
+ * when a README figure differs from its results file.
+ */
+public final class ReadmeResults {
+    public static final String METHOD_COMPARISON = "method-comparison";
+    public static final String METHOD_COMPARISON_RUNS = "method-comparison-runs";
+    public static final String BASE_MODEL = "base-model";
+    public static final String BENCH = "bench";
+    /** The results files that have a block in the README. */
+    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, BASE_MODEL, BENCH);
+
+    /** base-model.csv: one row per measure. */
+    public static final String MEASURE = "measure";
+    public static final String VALUE = "value";
+    public static final String PERPLEXITY = "held-out perplexity";
+    public static final String HELD_OUT_LOSS = "held-out loss";
+    public static final String HELD_OUT_TOKENS = "held-out tokens";
+    public static final String PROBE_ACCURACY = "knowledge probe accuracy";
+    public static final String PROBE_FACTS = "knowledge probe facts";
+    /** method-comparison.csv's extra provenance line. */
+    public static final String HELD_OUT_EXAMPLES = "held-out examples";
+
+    private static final Map<String, String> METHOD_LABELS = Map.of(
+            MethodComparison.BAG_OF_WORDS, "bag-of-words logistic regression (no network)",
+            MethodComparison.PROBE, "probe (head only)", "prompt", "prompt tuning (8)", "ia3", "IA3",
+            "prefix", "prefix tuning (8)", "bitfit", "BitFit", "lora", "LoRA r=8 (`c_attn`)",
+            "adapters", "adapters (16)", "freeze", "freeze (bottom half)", "full", "full fine-tuning");
+
+    private ReadmeResults() {
+    }
+
+    /**
+     * The content of block {@code name}, from its results file in {@code resultsDir}; a results file that does not
+     * exist yet gives a sentence that says so, never an old figure.
+     */
+    public static String render(String name, Path resultsDir) throws IOException {
+        Path file = resultsDir.resolve(name + ".csv");
+        if (BLOCKS.contains(name) && !java.nio.file.Files.exists(file)) {
+            return "(no results file yet: `./lab reproduce` writes `docs/results/" + name + ".csv`)";
+        }
+        return switch (name) {
+            case METHOD_COMPARISON -> methodComparison(ResultsFile.read(file), ResultsFile.provenance(file));
+            case BASE_MODEL -> baseModel(ResultsFile.read(file), ResultsFile.provenance(file));
+            case BENCH -> bench(ResultsFile.read(file), ResultsFile.provenance(file));
+            default -> throw new IllegalArgumentException("no README block is made from results/" + name
+                    + ".csv; the blocks are " + BLOCKS);
+        };
+    }
+
+    /** The text with every generated block rendered afresh from {@code resultsDir}. */
+    public static String update(String text, Path resultsDir) throws IOException {
+        for (String name : ReadmeBlocks.names(text)) {
+            text = ReadmeBlocks.replace(text, name, render(name, resultsDir));
+        }
+        return text;
+    }
+
+    /** The blocks whose content differs from what their results files give (empty when all agree). */
+    public static List<String> outdated(String text, Path resultsDir) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String name : ReadmeBlocks.names(text)) {
+            if (!ReadmeBlocks.content(text, name).equals(render(name, resultsDir))) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ method comparison
+
+    static String methodComparison(Table t, Provenance p) {
+        int heldOut = Integer.parseInt(p.get(HELD_OUT_EXAMPLES));
+        int seeds = (int) number(t, MethodComparison.SEEDS, 0);
+        StringBuilder md = new StringBuilder("\n");
+        md.append("| method | trainable | % of model | ms per step | optimizer state | saved | best val loss"
+                + " | held-out accuracy | min–max |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (int r = 0; r < t.rowCount(); r++) {
+            String method = t.stringColumn(MethodComparison.METHOD).get(r);
+            boolean baseline = method.equals(MethodComparison.BAG_OF_WORDS);
+            md.append("| ").append(METHOD_LABELS.getOrDefault(method, method))
+                    .append(" | ").append(fmt("%,d", (long) number(t, MethodComparison.TRAINABLE, r)))
+                    .append(" | ").append(baseline ? "–" : percent(number(t, MethodComparison.PERCENT, r)))
+                    .append(" | ").append(baseline ? "–" : fmt("%.0f", number(t, MethodComparison.MS_PER_STEP, r)))
+                    .append(" | ").append(baseline ? "–" : bytes(number(t, MethodComparison.OPTIMIZER_BYTES, r)))
+                    .append(" | ").append(bytes(number(t, MethodComparison.SAVED_BYTES, r)))
+                    .append(" | ").append(meanStd(t, MethodComparison.BEST_VAL_LOSS, MethodComparison.BEST_VAL_LOSS_STD, r))
+                    .append(" | ").append(meanStd(t, MethodComparison.ACCURACY, MethodComparison.ACCURACY_STD, r))
+                    .append(" | ").append(fmt("%.3f", number(t, MethodComparison.ACCURACY_MIN, r))).append("–")
+                    .append(fmt("%.3f", number(t, MethodComparison.ACCURACY_MAX, r))).append(" |\n");
+        }
+        md.append('\n');
+        md.append("Mean ± standard deviation over ").append(seeds).append(seeds == 1 ? " seed" : " seeds")
+                .append(" (the seed sets the initial values, the batch order and dropout); ms per step is the median"
+                        + " over the runs. Written by `").append(p.get(Provenance.COMMAND)).append("` on ")
+                .append(p.get(Provenance.DATE)).append(", code ").append(p.get(Provenance.CODE_VERSION)).append(", ")
+                .append(p.get(Provenance.MACHINE)).append(", ").append(p.get(Provenance.LOAD))
+                .append(" (`docs/results/method-comparison.csv`; every run in `method-comparison-runs.csv`).\n\n");
+        md.append("How sure these are: ").append(HeldOut.describe(heldOut)).append(". **")
+                .append(MethodComparison.verdict(t, heldOut)).append("**\n");
+        return md.toString();
+    }
+
+    private static String meanStd(Table t, String mean, String std, int r) {
+        return fmt("%.3f", number(t, mean, r)) + " ± " + fmt("%.3f", number(t, std, r));
+    }
+
+    private static String percent(double p) {
+        if (p >= 99.95) {
+            return "100";
+        }
+        return p < 0.1 ? fmt("%.3f", p) : p < 10 ? fmt("%.2f", p) : fmt("%.1f", p);
+    }
+
+    private static String bytes(double b) {
+        return b < 1e6 ? fmt("%.0f KB", b / 1e3) : fmt("%.1f MB", b / 1e6);
+    }
+
+    // ------------------------------------------------------------------ base model
+
+    static String baseModel(Table t, Provenance p) {
+        return fmt("held-out perplexity **%.1f**, knowledge-probe accuracy **%.1f%%** of %d facts (chance: 25%%;"
+                        + " `docs/results/base-model.csv`, written by `%s` on %s)",
+                measure(t, PERPLEXITY), 100 * measure(t, PROBE_ACCURACY), (long) measure(t, PROBE_FACTS),
+                p.get(Provenance.COMMAND), p.get(Provenance.DATE).substring(0, 10));
+    }
+
+    private static double measure(Table t, String name) {
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (t.stringColumn(MEASURE).get(r).equals(name)) {
+                return number(t, VALUE, r);
+            }
+        }
+        throw new IllegalArgumentException("results table '" + t.name() + "' has no row '" + name + "'");
+    }
+
+    // ------------------------------------------------------------------ bench
+
+    static String bench(Table t, Provenance p) {
+        StringBuilder s = new StringBuilder();
+        s.append(fmt("The committed report (`%s` on %s, %s, load %s) measured: the base model"
+                        + " trains at %,.0f tokens/s (%,.0f–%,.0f over the repeats), %.0f%% of the matrix-product peak",
+                p.get(Provenance.COMMAND), p.get(Provenance.DATE).substring(0, 10), p.get(Provenance.MACHINE).split(",")[0],
+                p.get(Provenance.LOAD).replace("load average ", ""), figure(t, BenchFigures.TRAINING_TOKENS, BenchFigures.MEDIAN),
+                figure(t, BenchFigures.TRAINING_TOKENS, BenchFigures.MIN), figure(t, BenchFigures.TRAINING_TOKENS, BenchFigures.MAX),
+                100 * figure(t, BenchFigures.MFU, BenchFigures.MEDIAN)));
+        if (has(t, BenchFigures.PYTORCH_RATIO)) {
+            s.append(fmt(" and %.2f× PyTorch from Python", figure(t, BenchFigures.PYTORCH_RATIO, BenchFigures.MEDIAN)));
+        }
+        s.append(fmt("; a LoRA step takes %.2f× a full step with %.2f%% of its optimizer state; generation with the"
+                        + " KV cache is %.1f× faster than without (%,.0f against %,.0f tokens/s).",
+                figure(t, BenchFigures.LORA_STEP, BenchFigures.MEDIAN), 100 * figure(t, BenchFigures.LORA_STATE, BenchFigures.MEDIAN),
+                figure(t, BenchFigures.KV_SPEEDUP, BenchFigures.MEDIAN), figure(t, BenchFigures.CACHED, BenchFigures.MEDIAN),
+                figure(t, BenchFigures.RECOMPUTED, BenchFigures.MEDIAN)));
+        return s.toString();
+    }
+
+    private static boolean has(Table t, String figure) {
+        return t.stringColumn(BenchFigures.FIGURE).asList().contains(figure);
+    }
+
+    private static double figure(Table t, String figure, String column) {
+        int r = t.stringColumn(BenchFigures.FIGURE).asList().indexOf(figure);
+        if (r < 0) {
+            throw new IllegalArgumentException("results table '" + t.name() + "' has no figure '" + figure + "'");
+        }
+        return number(t, column, r);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static double number(Table t, String column, int row) {
+        if (!t.columnNames().contains(column)) {
+            throw new IllegalArgumentException("results table '" + t.name() + "' has no column '" + column + "'");
+        }
+        if (t.column(column).isMissing(row)) {
+            return Double.NaN;
+        }
+        return ((NumericColumn<?>) t.column(column)).getDouble(row);
+    }
+
+    private static String fmt(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}
