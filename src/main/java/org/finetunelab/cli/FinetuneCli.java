@@ -25,6 +25,8 @@ import java.util.Properties;
                 InfoCommand.class,
                 PretrainCommand.class,
                 GenerateCommand.class,
+                TrainCommand.class,
+                ChatCommand.class,
                 ScoreCommand.class,
                 EvalCommand.class,
                 TokenizerCommand.class,

@@ -66,6 +66,17 @@ final class OptionCheck {
         return file;
     }
 
+    /** An existing folder to read. */
+    static Path existingFolder(Path folder, String option) {
+        if (Files.isRegularFile(folder)) {
+            throw new IllegalArgumentException(option + " " + folder + " is a file; give a folder");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(option + " " + folder + " does not exist");
+        }
+        return folder;
+    }
+
     /** The text of a UTF-8 file given with {@code option}. */
     static String readText(Path file, String option) throws java.io.IOException {
         existingFile(file, option);

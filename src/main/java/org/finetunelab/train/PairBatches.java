@@ -2,7 +2,7 @@ package org.finetunelab.train;
 
 import org.finetunelab.text.PromptTemplate;
 import org.finetunelab.text.Tokenizer;
-import org.finetunelab.text.instructions.PreferencePair;
+import org.finetunelab.text.PreferenceExample;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +34,10 @@ public final class PairBatches extends ExampleBatches {
      * Encodes pairs with {@code template}; an answer too long for {@code contextLength} is cut (its end of text
      * then falls off, which only ever happens to rambling or repeating rejected answers).
      */
-    public static List<Encoded> encode(List<PreferencePair> pairs, Tokenizer tokenizer, PromptTemplate template,
+    public static List<Encoded> encode(List<PreferenceExample> pairs, Tokenizer tokenizer, PromptTemplate template,
                                        int contextLength) {
         List<Encoded> out = new ArrayList<>();
-        for (PreferencePair p : pairs) {
+        for (PreferenceExample p : pairs) {
             int[] prompt = tokenizer.encode(template.render(p.instruction(), null, "").prompt());
             out.add(new Encoded(join(prompt, tokenizer.encode(p.chosen()), tokenizer.endOfTextId(), contextLength),
                     join(prompt, tokenizer.encode(p.rejected()), tokenizer.endOfTextId(), contextLength), prompt.length));

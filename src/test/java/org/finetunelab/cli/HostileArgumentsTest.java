@@ -100,6 +100,24 @@ class HostileArgumentsTest {
         c.add(a("--csv", "compare", "-m", model, "--csv", emptyFolder));
         c.add(a("--seeds", "compare", "-m", model, "--seeds", "0"));
         c.add(a("--results", "eval", "-m", model, "--results", emptyFolder));
+        // train and chat
+        String out = dir.resolve("trained").toString();
+        c.add(a("--data", "train", "-m", model, "--out", out));
+        c.add(a("--data", "train", "-m", model, "--data", missing, "--out", out));
+        c.add(a("--task", "train", "-m", model, "--task", "poetry", "--data", textFile, "--out", out));
+        c.add(a("--method", "train", "-m", model, "--method", "magic", "--data", textFile, "--out", out));
+        c.add(a("--steps", "train", "-m", model, "--steps", "0", "--data", textFile, "--out", out));
+        c.add(a("--batch-size", "train", "-m", model, "--batch-size", "-1", "--data", textFile, "--out", out));
+        c.add(a("--lr", "train", "-m", model, "--lr", "-1", "--data", textFile, "--out", out));
+        c.add(a("--over-length", "train", "-m", model, "--over-length", "maybe", "--data", textFile, "--out", out));
+        c.add(a("--template", "train", "-m", model, "--template", "poem", "--data", textFile, "--out", out));
+        c.add(a("--out", "train", "-m", model, "--data", textFile, "--out", textFile));
+        c.add(a("--out", "train", "-m", model, "--data", textFile));
+        c.add(a("line 1", "train", "-m", model, "--task", "instruct", "--data", textFile, "--out", out));
+        c.add(a("--adapter", "chat", "-m", model, "--adapter", missing, "--prompt", "hi"));
+        c.add(a("--prompt text is empty", "chat", "-m", model, "--prompt", " "));
+        c.add(a("-n/--max-new-tokens", "chat", "-m", model, "-n", "0", "--prompt", "hi"));
+        c.add(a("does not exist", "chat", "-m", missing, "--prompt", "hi"));
         // data
         c.add(a("unknown dataset 'recipes'", "data", "recipes", "--out", dir.resolve("d").toString()));
         c.add(a("--facts", "data", "instructions", "--facts", missing, "--out", dir.resolve("d").toString()));

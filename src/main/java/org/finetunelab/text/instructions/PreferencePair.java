@@ -45,4 +45,9 @@ public record PreferencePair(Kind kind, TaskExample example, String chosen, Stri
     public String instruction() {
         return example.instruction();
     }
+
+    /** The pair as plain texts, as a preference file holds them. */
+    public org.finetunelab.text.PreferenceExample texts() {
+        return new org.finetunelab.text.PreferenceExample(instruction(), chosen, rejected);
+    }
 }
