@@ -33,6 +33,7 @@ import java.util.Properties;
                 CorpusCommand.class,
                 DataCommand.class,
                 CompareCommand.class,
+                StudyCommand.class,
                 BenchCommand.class,
                 ResultsCommand.class,
                 CommandLine.HelpCommand.class,

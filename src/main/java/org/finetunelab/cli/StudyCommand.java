@@ -1,0 +1,116 @@
+package org.finetunelab.cli;
+
+import org.finetunelab.experiments.InstructionTuning;
+import org.finetunelab.plot.SpreadChart;
+import org.finetunelab.results.Provenance;
+import org.finetunelab.results.ResultsFile;
+import org.finetunelab.stats.HeldOut;
+import org.finetunelab.stats.Seeds;
+import org.finetunelab.stats.Spread;
+import org.finetunelab.text.instructions.TaskExample;
+import org.knowm.xchart.BitmapEncoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "study", mixinStandardHelpOptions = true,
+        description = {"Run one of the lab's studies and write its table, results file and chart.",
+                "instruct: the base model zero-shot and with three examples in its prompt, then instruction-tuned with",
+                "full fine-tuning, LoRA and prompt tuning, all on the held-out instructions, over several seeds."})
+final class StudyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions model;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "which study: instruct")
+    String name;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "runs per trained setting (default: 3; 1 with FINETUNE_QUICK=1)")
+    Integer seeds;
+
+    @Option(names = "--steps", description = "training steps per run (default: 600; 40 with FINETUNE_QUICK=1)")
+    Long steps;
+
+    @Option(names = "--per-task", description = "held-out examples per task type to answer, 0 = all 20 (default: 0; 3 with FINETUNE_QUICK=1)")
+    Integer perTask;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "also write the summary as a results file, and accuracy per task to FILE-tasks.csv")
+    Path csv;
+
+    @Option(names = "--chart", paramLabel = "FILE", description = "also draw the accuracy of each setting, with error bars, as a PNG")
+    Path chart;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!name.equals("instruct")) {
+            throw new IllegalArgumentException("unknown study '" + name + "': the lab has instruct");
+        }
+        boolean quick = "1".equals(System.getenv("FINETUNE_QUICK"));
+        int runs = seeds != null ? OptionCheck.between(seeds, 1, 100, "--seeds", "") : Seeds.defaultCount();
+        long n = steps != null ? OptionCheck.atLeast(steps, 1, "--steps") : quick ? 40 : 600;
+        int examples = perTask != null ? OptionCheck.between(perTask, 0, 20, "--per-task", "") : quick ? 3 : 0;
+        OptionCheck.notAFolder(csv, "--csv");
+        OptionCheck.notAFolder(chart, "--chart");
+        PrintWriter out = spec.commandLine().getOut();
+        Provenance provenance = Provenance.start("./lab finetune " + String.join(" ",
+                spec.commandLine().getParseResult().originalArgs()));
+        long[] seedList = Seeds.of(runs, 1);
+        List<TaskExample> test = InstructionTuning.heldOut(examples);
+        out.printf("instruction tuning from %s: %d steps per run, seeds %s, %d held-out examples%n", model.model, n,
+                Arrays.toString(seedList), test.size());
+        out.flush();
+        List<InstructionTuning.Run> results = InstructionTuning.study(model.model, InstructionTuning.Settings.defaults()
+                .withSteps(n), List.of(InstructionTuning.Method.values()), seedList, test, (setting, seed) -> {
+                    out.printf("%s (seed %d)...%n", setting, seed);
+                    out.flush();
+                    return setting.startsWith("base") ? List.of() : List.of(new ProgressBarListener(setting));
+                });
+        Table summary = InstructionTuning.summary(results);
+        Table byTask = InstructionTuning.byTask(results);
+        out.println(TableText.of(summary));
+        out.println(TableText.of(byTask));
+        out.println("Sampling error: " + HeldOut.describe(test.size()) + ".");
+        if (csv != null) {
+            Provenance finished = provenance.finish();
+            ResultsFile.write(csv, finished, summary);
+            Path tasks = csv.resolveSibling(csv.getFileName().toString().replaceFirst("\\.csv$", "") + "-tasks.csv");
+            ResultsFile.write(tasks, finished, byTask);
+            out.println("results written to " + csv + " and " + tasks);
+        }
+        if (chart != null) {
+            Map<String, Spread> bars = new LinkedHashMap<>();
+            for (int row = 0; row < summary.rowCount(); row++) {
+                bars.put(summary.stringColumn("setting").get(row), new Spread(summary.intColumn("seeds").get(row),
+                        summary.doubleColumn("accuracy").get(row), summary.doubleColumn("accuracy std").get(row),
+                        summary.doubleColumn("accuracy min").get(row), summary.doubleColumn("accuracy max").get(row)));
+            }
+            Path parent = chart.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (OutputStream png = Files.newOutputStream(chart)) {
+                BitmapEncoder.saveBitmap(SpreadChart.bars("Held-out instruction following", "accuracy", bars), png,
+                        BitmapEncoder.BitmapFormat.PNG);
+            }
+            out.println("chart written to " + chart);
+        }
+        out.flush();
+        return 0;
+    }
+}
