@@ -174,11 +174,11 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--template must be chat or instruction, got '" + template + "'");
         }
         OptionCheck.existingFile(data, "--data");
-        OptionCheck.between((int) Math.min(steps, Integer.MAX_VALUE), 1, 1_000_000, "--steps", "");
+        OptionCheck.atLeast(steps, 1, "--steps");
         OptionCheck.between(batchSize, 1, 1024, "--batch-size", "");
         OptionCheck.between(rank, 1, 256, "--rank", "");
-        if (learningRate != null) {
-            OptionCheck.between(learningRate, Float.MIN_VALUE, 1f, "--lr", "above 0");
+        if (learningRate != null && !(learningRate > 0 && learningRate <= 1)) {
+            throw new IllegalArgumentException("--lr must be above 0 and at most 1, got " + learningRate);
         }
         OptionCheck.between(beta, 0.001f, 100f, "--beta", "");
         if (Files.isRegularFile(out)) {
