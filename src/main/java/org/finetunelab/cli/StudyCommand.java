@@ -71,7 +71,7 @@ final class StudyCommand implements Callable<Integer> {
         Provenance provenance = Provenance.start("./lab finetune " + String.join(" ",
                 spec.commandLine().getParseResult().originalArgs()));
         long[] seedList = Seeds.of(runs, 1);
-        List<TaskExample> test = InstructionTuning.heldOut(examples);
+        List<TaskExample> test = InstructionTuning.Settings.defaults().heldOut(examples);
         out.printf("instruction tuning from %s: %d steps per run, seeds %s, %d held-out examples%n", model.model, n,
                 Arrays.toString(seedList), test.size());
         out.flush();

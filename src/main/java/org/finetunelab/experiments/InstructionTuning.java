@@ -31,7 +31,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
 
 /**
  * Instruction tuning, the step that turns the completion model into an assistant: the model learns to write the
@@ -39,7 +38,7 @@ import java.util.function.IntConsumer;
  * <pre>{@code
  * try (var lm = LanguageModel.load(Path.of("data/models/base"))) {
  *     InstructionTuning.train(lm, InstructionTuning.Method.LORA, InstructionTuning.Settings.defaults(), List.of());
- *     var result = InstructionEval.run(lm, PromptTemplate.CHAT, InstructionTuning.heldOut(), null);
+ *     var result = InstructionEval.run(lm, PromptTemplate.CHAT, InstructionTuning.Settings.defaults().heldOut(0), null);
  * }
  * }</pre>
  */
@@ -79,36 +78,48 @@ public final class InstructionTuning {
     }
 
     /**
+     * @param data      the folder with {@code train.jsonl} and {@code test.jsonl}
      * @param steps     optimizer steps
      * @param batchSize examples per step
-     * @param seed      data order and dropout
+     * @param seed      data order and new weights
      * @param template  how an instruction is shown to the model (training and answering use the same one)
      */
-    public record Settings(long steps, int batchSize, long seed, PromptTemplate template) {
+    public record Settings(Path data, long steps, int batchSize, long seed, PromptTemplate template) {
+        /** The lab's instruction data, a path from the repository root (a notebook passes Notebook.file(...)). */
         public static Settings defaults() {
-            return new Settings(600, 16, 1, PromptTemplate.CHAT);
+            return new Settings(DATA, 600, 16, 1, PromptTemplate.CHAT);
+        }
+
+        public Settings withData(Path folder) {
+            return new Settings(folder, steps, batchSize, seed, template);
         }
 
         public Settings withSteps(long n) {
-            return new Settings(n, batchSize, seed, template);
+            return new Settings(data, n, batchSize, seed, template);
         }
 
         public Settings withSeed(long s) {
-            return new Settings(steps, batchSize, s, template);
+            return new Settings(data, steps, batchSize, s, template);
         }
-    }
 
-    public static List<TaskExample> training() {
-        return InstructionData.read(DATA.resolve(InstructionData.TRAIN_FILE));
-    }
+        public List<TaskExample> training() {
+            return InstructionData.read(data.resolve(InstructionData.TRAIN_FILE));
+        }
 
-    public static List<TaskExample> heldOut() {
-        return InstructionData.read(DATA.resolve(InstructionData.TEST_FILE));
+        /** The first {@code perTask} held-out examples of each task type (all 20 when perTask is 0): quick runs. */
+        public List<TaskExample> heldOut(int perTask) {
+            List<TaskExample> all = InstructionData.read(data.resolve(InstructionData.TEST_FILE));
+            if (perTask <= 0) {
+                return all;
+            }
+            Map<TaskType, Integer> taken = new EnumMap<>(TaskType.class);
+            return all.stream().filter(e -> taken.merge(e.task(), 1, Integer::sum) <= perTask).toList();
+        }
     }
 
     /** Fine-tunes {@code lm} in place on the training split with {@code method}. */
     public static TrainingResult train(LanguageModel lm, Method method, Settings settings, List<TrainingListener> listeners) {
-        InstructionDataset data = InstructionDataset.load(DATA.resolve(InstructionData.TRAIN_FILE), lm.tokenizer(),
+        InstructionDataset data = InstructionDataset.load(settings.data().resolve(InstructionData.TRAIN_FILE), lm.tokenizer(),
                 settings.template(), lm.model().config().contextLength(), OverLength.REFUSE);
         int longest = data.examples().stream().mapToInt(e -> e.tokens().length).max().orElse(2);
         // Rows as long as the longest example, not the whole context: most examples are short.
@@ -122,22 +133,6 @@ public final class InstructionTuning {
             listeners.forEach(trainer::addListener);
             return trainer.fit();
         }
-    }
-
-    /** The held-out accuracy of {@code lm} as it is. */
-    public static InstructionEval.Result evaluate(LanguageModel lm, Settings settings, IntConsumer progress) {
-        return InstructionEval.run(lm, settings.template(), heldOut(), progress);
-    }
-
-    /** The first {@code perTask} held-out examples of each task type (all of them when perTask is 0): quick runs. */
-    public static List<TaskExample> heldOut(int perTask) {
-        List<TaskExample> all = heldOut();
-        if (perTask <= 0) {
-            return all;
-        }
-        Map<TaskType, Integer> taken = new EnumMap<>(
-                TaskType.class);
-        return all.stream().filter(e -> taken.merge(e.task(), 1, Integer::sum) <= perTask).toList();
     }
 
     /** What the study tells its caller as it goes (a notebook shows a live chart, the command line a progress bar). */
@@ -164,7 +159,7 @@ public final class InstructionTuning {
             progress.onRun(untrained, seeds[0]);
             long start = System.nanoTime();
             try (LanguageModel lm = LanguageModel.load(base)) {
-                List<TaskExample> shots = untrained.startsWith("base, 3") ? training() : List.of();
+                List<TaskExample> shots = untrained.startsWith("base, 3") ? settings.training() : List.of();
                 InstructionEval.Result r = InstructionEval.run(lm, settings.template(), test, shots, null);
                 runs.add(new Run(untrained, seeds[0], 0, (System.nanoTime() - start) / 1e9, r));
             }
