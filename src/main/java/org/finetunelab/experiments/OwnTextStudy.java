@@ -26,7 +26,7 @@ import java.util.List;
  * records the held-out loss before training, at its best and at the end, the training loss at the end, and
  * how many training lines the model recites word for word from their first four words (memorisation).
  * <pre>
- * java -cp "target/classes:target/lib/*" org.finetunelab.experiments.OwnTextStudy data/datasets/pirate-speak/pirate.txt
+ * java -cp "target/classes:target/lib/*" org.finetunelab.experiments.OwnTextStudy data/datasets/pirate-speak/pirate.txt 200 1 2
  * </pre>
  */
 public final class OwnTextStudy {
@@ -35,15 +35,19 @@ public final class OwnTextStudy {
     }
 
     public static final List<Setting> SETTINGS = List.of(
-            new Setting("attention r=8", LoraConfig.attention(8), 400),
-            new Setting("attention r=32", LoraConfig.attention(32), 400),
-            new Setting("all linear r=4", LoraConfig.allLinear(4), 400),
-            new Setting("all linear r=8", LoraConfig.allLinear(8), 400));
+            new Setting("attention r=8", LoraConfig.attention(8), 200),
+            new Setting("all linear r=8", LoraConfig.allLinear(8), 200));
 
     private OwnTextStudy() {
     }
 
-    public static Table run(Path base, Path texts, List<Setting> settings, List<Long> seeds) throws IOException {
+    /** Called after each run with the table, the run's row in it and its training result. */
+    public interface Progress {
+        void accept(Table table, int row, TrainingResult result);
+    }
+
+    public static Table run(Path base, Path texts, List<Setting> settings, List<Long> seeds, Progress progress)
+            throws IOException {
         Table table = Table.create("LoRA on " + texts.getFileName(), StringColumn.create("setting"), IntColumn.create("seed"),
                 DoubleColumn.create("held-out before"), DoubleColumn.create("best held-out"), IntColumn.create("best step"),
                 DoubleColumn.create("held-out at end"), DoubleColumn.create("train loss at end"),
@@ -56,7 +60,7 @@ public final class OwnTextStudy {
                     double before = Perplexity.of(lm.model(), data.heldOutTokens(), 50).loss();
                     FineTuning.lora(lm.model(), setting.lora().withSeed(seed));
                     TrainConfig config = TrainConfig.defaults(setting.steps()).withLearningRate(3e-3f, 3e-4f)
-                            .withWarmup(setting.steps() / 10).withEvaluation(25, 8).withSeed(seed);
+                            .withWarmup(setting.steps() / 10).withEvaluation(10, 8).withSeed(seed);
                     TrainingResult result;
                     // The same held-out fifth for every run; the seed changes LoRA's start and the batches.
                     TextData seeded = TextData.fromTexts(lm.tokenizer(), data.trainTexts()).heldOutTexts(data.heldOutTexts())
@@ -76,6 +80,7 @@ public final class OwnTextStudy {
                     table.doubleColumn("held-out at end").append(records.get(records.size() - 1).valLoss());
                     table.doubleColumn("train loss at end").append(trainEnd);
                     table.doubleColumn("lines recited").append(recited(lm, data.trainTexts()));
+                    progress.accept(table, table.rowCount() - 1, result);
                 }
             }
         }
@@ -101,9 +106,22 @@ public final class OwnTextStudy {
         return tried == 0 ? Double.NaN : (double) hits / tried;
     }
 
+    /**
+     * Runs {@link #SETTINGS} and prints each run's row and held-out curve as it ends, then the table and a
+     * summary. Arguments: the text file, the steps per run (default 200), the seeds (default 1 2).
+     */
     public static void main(String[] args) throws IOException {
         Path texts = Path.of(args.length > 0 ? args[0] : "data/datasets/pirate-speak/pirate.txt");
-        Table t = run(Path.of("data/models/base"), texts, SETTINGS, List.of(1L, 2L, 3L));
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        List<Long> seeds = args.length > 2 ? Arrays.stream(args, 2, args.length).map(Long::parseLong).toList() : List.of(1L, 2L);
+        List<Setting> settings = SETTINGS.stream().map(s -> new Setting(s.name(), s.lora(), steps)).toList();
+        Table t = run(Path.of("data/models/base"), texts, settings, seeds, (table, row, result) -> {
+            System.out.println(table.row(row));
+            StringBuilder curve = new StringBuilder();
+            result.history().records().stream().filter(StepRecord::evaluated)
+                    .forEach(r -> curve.append(String.format(" %d:%.2f", r.step() + 1, r.valLoss())));
+            System.out.println("held-out loss by step:" + curve);
+        });
         System.out.println(t.printAll());
         System.out.println(t.summarize(List.of("held-out before", "best held-out", "best step", "held-out at end",
                 "train loss at end", "lines recited"), tech.tablesaw.aggregate.AggregateFunctions.mean,
