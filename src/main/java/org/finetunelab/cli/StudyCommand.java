@@ -3,6 +3,7 @@ package org.finetunelab.cli;
 import org.finetunelab.experiments.InstructionTuning;
 import org.finetunelab.plot.SpreadChart;
 import org.finetunelab.results.Provenance;
+import org.finetunelab.results.ReadmeResults;
 import org.finetunelab.results.ResultsFile;
 import org.finetunelab.stats.HeldOut;
 import org.finetunelab.stats.Seeds;
@@ -87,7 +88,7 @@ final class StudyCommand implements Callable<Integer> {
         out.println(TableText.of(byTask));
         out.println("Sampling error: " + HeldOut.describe(test.size()) + ".");
         if (csv != null) {
-            Provenance finished = provenance.finish();
+            Provenance finished = provenance.finish().with(ReadmeResults.HELD_OUT_EXAMPLES, Integer.toString(test.size()));
             ResultsFile.write(csv, finished, summary);
             Path tasks = csv.resolveSibling(csv.getFileName().toString().replaceFirst("\\.csv$", "") + "-tasks.csv");
             ResultsFile.write(tasks, finished, byTask);

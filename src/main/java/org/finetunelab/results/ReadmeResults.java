@@ -23,8 +23,9 @@ public final class ReadmeResults {
     public static final String METHOD_COMPARISON_RUNS = "method-comparison-runs";
     public static final String BASE_MODEL = "base-model";
     public static final String BENCH = "bench";
+    public static final String INSTRUCTION_TUNING = "instruction-tuning";
     /** The results files that have a block in the README. */
-    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, BASE_MODEL, BENCH);
+    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, BASE_MODEL, BENCH, INSTRUCTION_TUNING);
 
     /** base-model.csv: one row per measure. */
     public static final String MEASURE = "measure";
@@ -59,6 +60,7 @@ public final class ReadmeResults {
             case METHOD_COMPARISON -> methodComparison(ResultsFile.read(file), ResultsFile.provenance(file));
             case BASE_MODEL -> baseModel(ResultsFile.read(file), ResultsFile.provenance(file));
             case BENCH -> bench(ResultsFile.read(file), ResultsFile.provenance(file));
+            case INSTRUCTION_TUNING -> instructionTuning(ResultsFile.read(file), ResultsFile.provenance(file));
             default -> throw new IllegalArgumentException("no README block is made from results/" + name
                     + ".csv; the blocks are " + BLOCKS);
         };
@@ -131,6 +133,32 @@ public final class ReadmeResults {
 
     private static String bytes(double b) {
         return b < 1e6 ? fmt("%.0f KB", b / 1e3) : fmt("%.1f MB", b / 1e6);
+    }
+
+    // ------------------------------------------------------------------ instruction tuning
+
+    /** The table of {@code finetune study instruct}: accuracy on the held-out instructions per setting. */
+    static String instructionTuning(Table t, Provenance p) {
+        int heldOut = Integer.parseInt(p.get(HELD_OUT_EXAMPLES));
+        StringBuilder md = new StringBuilder("\n");
+        md.append("| setting | trainable weights | seeds | held-out accuracy | min–max | minutes per run |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (int r = 0; r < t.rowCount(); r++) {
+            long trainable = (long) number(t, "trainable", r);
+            md.append("| ").append(t.stringColumn("setting").get(r))
+                    .append(" | ").append(trainable == 0 ? "–" : fmt("%,d", trainable))
+                    .append(" | ").append(fmt("%d", (long) number(t, "seeds", r)))
+                    .append(" | ").append(fmt("%.1f%%", 100 * number(t, "accuracy", r)))
+                    .append(number(t, "seeds", r) > 1 ? fmt(" ± %.1f", 100 * number(t, "accuracy std", r)) : "")
+                    .append(" | ").append(fmt("%.1f–%.1f%%", 100 * number(t, "accuracy min", r), 100 * number(t, "accuracy max", r)))
+                    .append(" | ").append(fmt("%.1f", number(t, "minutes per run", r))).append(" |\n");
+        }
+        md.append("\nWritten by `").append(p.get(Provenance.COMMAND)).append("` on ").append(p.get(Provenance.DATE))
+                .append(", code ").append(p.get(Provenance.CODE_VERSION)).append(", ").append(p.get(Provenance.MACHINE))
+                .append(", ").append(p.get(Provenance.LOAD)).append(" (`docs/results/instruction-tuning.csv`; accuracy per"
+                        + " task type in `instruction-tuning-tasks.csv`). How sure these are: ")
+                .append(HeldOut.describe(heldOut)).append(".\n");
+        return md.toString();
     }
 
     // ------------------------------------------------------------------ base model
