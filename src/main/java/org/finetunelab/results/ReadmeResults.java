@@ -25,7 +25,7 @@ public final class ReadmeResults {
     public static final String BENCH = "bench";
     public static final String INSTRUCTION_TUNING = "instruction-tuning";
     /** The results files that have a block in the README. */
-    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, BASE_MODEL, BENCH, INSTRUCTION_TUNING);
+    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, INSTRUCTION_TUNING, BASE_MODEL, BENCH);
 
     /** base-model.csv: one row per measure. */
     public static final String MEASURE = "measure";
