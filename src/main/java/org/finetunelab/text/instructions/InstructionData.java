@@ -416,18 +416,30 @@ public final class InstructionData {
             json.name("task").value(e.task().id());
             json.name("instruction").value(e.instruction());
             json.name("response").value(e.response());
-            json.name("accept").value(String.join("|", e.accept()));
-            if (!e.reject().isEmpty()) {
-                json.name("reject").value(String.join("|", e.reject()));
-            }
-            if (e.count() > 0) {
-                json.name("count").value(String.valueOf(e.count()));
-            }
+            writeCheckFields(json, e);
             json.endObject();
             json.flush();
             out.write('\n');
         }
         return out.toString();
+    }
+
+    /** What a checker needs, as the data files hold it: accept, and reject and count where the example has them. */
+    static void writeCheckFields(JsonWriter json, TaskExample e) throws IOException {
+        json.name("accept").value(String.join("|", e.accept()));
+        if (!e.reject().isEmpty()) {
+            json.name("reject").value(String.join("|", e.reject()));
+        }
+        if (e.count() > 0) {
+            json.name("count").value(String.valueOf(e.count()));
+        }
+    }
+
+    /** The example a data file's row describes; {@code field} gives a field's text ("" when absent). */
+    static TaskExample exampleOf(Function<String, String> field, String response) {
+        String count = field.apply("count");
+        return new TaskExample(TaskType.of(field.apply("task")), field.apply("instruction"), response,
+                parts(field.apply("accept")), parts(field.apply("reject")), count.isEmpty() ? 0 : Integer.parseInt(count));
     }
 
     /** Reads a file written by {@link #write}; problems are reported with the file, line and field. */
@@ -438,10 +450,7 @@ public final class InstructionData {
             final int r = row;
             Function<String, String> field = name -> table.stringColumn(name).get(r);
             try {
-                String count = field.apply("count");
-                out.add(new TaskExample(TaskType.of(field.apply("task")), field.apply("instruction"),
-                        field.apply("response"), parts(field.apply("accept")), parts(field.apply("reject")),
-                        count.isEmpty() ? 0 : Integer.parseInt(count)));
+                out.add(exampleOf(field, field.apply("response")));
             } catch (IllegalArgumentException e) {
                 throw new DatasetException(file, row + 1, null, e.getMessage(), "fix that record");
             }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * Writes the lab's preference data: for instructions of the instruction data, a preferred and a rejected answer
@@ -120,13 +121,7 @@ public final class PreferenceData {
             json.name("instruction").value(p.instruction());
             json.name("chosen").value(p.chosen());
             json.name("rejected").value(p.rejected());
-            json.name("accept").value(String.join("|", p.example().accept()));
-            if (!p.example().reject().isEmpty()) {
-                json.name("reject").value(String.join("|", p.example().reject()));
-            }
-            if (p.example().count() > 0) {
-                json.name("count").value(String.valueOf(p.example().count()));
-            }
+            InstructionData.writeCheckFields(json, p.example());
             json.endObject();
             json.flush();
             out.write('\n');
@@ -140,15 +135,12 @@ public final class PreferenceData {
                 List.of("reject", "count"));
         List<PreferencePair> out = new ArrayList<>();
         for (int row = 0; row < t.rowCount(); row++) {
+            final int r = row;
+            Function<String, String> field = name -> t.stringColumn(name).get(r);
             try {
-                String count = t.stringColumn("count").get(row);
-                String reject = t.stringColumn("reject").get(row);
-                TaskExample e = new TaskExample(TaskType.of(t.stringColumn("task").get(row)),
-                        t.stringColumn("instruction").get(row), t.stringColumn("chosen").get(row),
-                        List.of(t.stringColumn("accept").get(row).split("\\|")),
-                        reject.isEmpty() ? List.of() : List.of(reject.split("\\|")), count.isEmpty() ? 0 : Integer.parseInt(count));
-                out.add(new PreferencePair(PreferencePair.Kind.of(t.stringColumn("kind").get(row)), e,
-                        t.stringColumn("chosen").get(row), t.stringColumn("rejected").get(row)));
+                TaskExample e = InstructionData.exampleOf(field, field.apply("chosen"));
+                out.add(new PreferencePair(PreferencePair.Kind.of(field.apply("kind")), e, field.apply("chosen"),
+                        field.apply("rejected")));
             } catch (IllegalArgumentException e) {
                 throw new DatasetException(file, row + 1, null, e.getMessage(), "fix that record");
             }
