@@ -118,6 +118,12 @@ class HostileArgumentsTest {
         c.add(a("--prompt text is empty", "chat", "-m", model, "--prompt", " "));
         c.add(a("-n/--max-new-tokens", "chat", "-m", model, "-n", "0", "--prompt", "hi"));
         c.add(a("does not exist", "chat", "-m", missing, "--prompt", "hi"));
+        // study and results
+        c.add(a("unknown study 'recipes'", "study", "recipes"));
+        c.add(a("--seeds", "study", "instruct", "--seeds", "0"));
+        c.add(a("--per-task", "study", "instruct", "--per-task", "21"));
+        c.add(a("--csv", "study", "instruct", "--csv", emptyFolder));
+        c.add(a("no such file", "results", "--file", missing));
         // data
         c.add(a("unknown dataset 'recipes'", "data", "recipes", "--out", dir.resolve("d").toString()));
         c.add(a("--facts", "data", "instructions", "--facts", missing, "--out", dir.resolve("d").toString()));
