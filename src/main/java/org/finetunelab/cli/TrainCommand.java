@@ -1,5 +1,6 @@
 package org.finetunelab.cli;
 
+import org.finetunelab.io.AtomicFiles;
 import org.finetunelab.model.Gpt;
 import org.finetunelab.model.LanguageModel;
 import org.finetunelab.model.ModelFiles;
@@ -150,7 +151,7 @@ final class TrainCommand implements Callable<Integer> {
                 return 1;
             }
             save(lm, handle);
-            deleteFolder(checkpoint);
+            AtomicFiles.deleteRecursively(checkpoint);
             console.printf("trained %d steps, final loss %.3f%s; saved to %s%n", result.stepsDone(), result.finalTrainLoss(),
                     Double.isNaN(result.bestValLoss()) ? "" : String.format(", best held-out loss %.3f", result.bestValLoss()), out);
             console.printf("try it: ./lab finetune chat %s%n", method.equals("full") ? "-m " + out : "--adapter " + out);
@@ -224,16 +225,5 @@ final class TrainCommand implements Callable<Integer> {
     static Path checkpointFolder(Path out) {
         Path abs = out.toAbsolutePath().normalize();
         return abs.resolveSibling(abs.getFileName() + ".checkpoint");
-    }
-
-    private static void deleteFolder(Path folder) throws java.io.IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var files = Files.walk(folder)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.finetunelab.experiments;
 import ai.djl.ndarray.NDArray;
 import org.finetunelab.baseline.BagOfWords;
 import org.finetunelab.baseline.LogisticRegression;
+import org.finetunelab.io.AtomicFiles;
 import org.finetunelab.model.Gpt;
 import org.finetunelab.model.ModelFiles;
 import org.finetunelab.model.Parameter;
@@ -39,7 +40,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -444,7 +444,7 @@ public final class MethodComparison {
             SafeTensors.write(folder.resolve("head.safetensors"), headWeights, Map.of("format", "finetune-lab classifier"));
             return sizeOf(folder);
         } finally {
-            deleteTree(folder);
+            AtomicFiles.deleteRecursively(folder);
         }
     }
 
@@ -457,14 +457,6 @@ public final class MethodComparison {
                     throw new UncheckedIOException(e);
                 }
             }).sum();
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

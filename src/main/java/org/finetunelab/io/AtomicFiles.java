@@ -191,7 +191,8 @@ public final class AtomicFiles {
         }
     }
 
-    static void deleteRecursively(Path path) throws IOException {
+    /** Deletes a file or a folder with everything in it (nothing when it does not exist); links are not followed. */
+    public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

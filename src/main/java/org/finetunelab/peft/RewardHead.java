@@ -1,7 +1,6 @@
 package org.finetunelab.peft;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -12,6 +11,7 @@ import org.finetunelab.model.Linear;
 import org.finetunelab.model.Module;
 import org.finetunelab.train.Batch;
 import org.finetunelab.train.Objective;
+import org.finetunelab.train.PairwiseLoss;
 
 import java.util.Random;
 
@@ -53,10 +53,7 @@ public final class RewardHead extends Module implements TaskHead {
             int pairs = batch.rows() / 2;
             NDArray r = rewards(m, f, batch);
             NDArray diff = r.get(new NDIndex().addSliceDim(0, pairs)).sub(r.get(new NDIndex().addSliceDim(pairs, 2L * pairs)));
-            // −log σ(d) = log(1 + e^−d) = max(−d, 0) + log(1 + e^−|d|)
-            NDArray x = diff.neg();
-            NDArray softplus = NDArrays.maximum(x, f.scalar(0f)).add(x.abs().neg().exp().add(f.scalar(1f)).log());
-            return softplus.sum().div(f.scalar(pairs));
+            return PairwiseLoss.of(f, diff);
         };
     }
 

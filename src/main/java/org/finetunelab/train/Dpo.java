@@ -1,7 +1,6 @@
 package org.finetunelab.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import org.finetunelab.model.Forward;
@@ -60,7 +59,7 @@ public final class Dpo implements Objective {
         }
         lastMargin = sum / pairs;
         lastAccuracy = (double) right / pairs;
-        return softplus(f, margin.neg()).sum().div(f.scalar(pairs));                        // −log σ(m) = softplus(−m)
+        return PairwiseLoss.of(f, margin);
     }
 
     /** Mean β-scaled margin of the last batch. */
@@ -84,12 +83,5 @@ public final class Dpo implements Objective {
         try (InferenceScope engine = InferenceScope.enter(reference.device()); NDManager scope = reference.newScope()) {
             return sequenceLogProbs(reference, new Forward(scope, false), batch).toFloatArray();
         }
-    }
-
-    /** log(1 + e^x), computed as max(x, 0) + log(1 + e^−|x|) so that it never overflows. */
-    static NDArray softplus(Forward f, NDArray x) {
-        NDArray zero = f.scalar(0f);
-        NDArray one = f.scalar(1f);
-        return NDArrays.maximum(x, zero).add(x.abs().neg().exp().add(one).log());
     }
 }

@@ -44,16 +44,24 @@ public final class InstructionBatches extends ExampleBatches {
         float[] weight = new float[n];
         for (int r = 0; r < rows.length; r++) {
             InstructionExample e = examples.get(rows[r]);
-            int[] tokens = e.tokens();
-            for (int t = 0; t < length; t++) {
-                int at = r * length + t;
-                boolean real = t + 1 < tokens.length;
-                in[at] = real ? tokens[t] : padId;
-                target[at] = real ? tokens[t + 1] : padId;
-                // Position t predicts token t + 1: it counts when that token belongs to the response.
-                weight[at] = real && t + 1 >= e.promptLength() ? 1f : 0f;
-            }
+            fillRow(e.tokens(), e.promptLength(), r, length, padId, in, target, weight);
         }
         return new Batch(rows.length, length, in, target, weight);
+    }
+
+    /**
+     * Writes one example (prompt, then response and end of text) into row {@code row} of a batch's arrays, padded
+     * to {@code length}: the weight is 1 where the predicted token belongs to the response, 0 elsewhere.
+     */
+    static void fillRow(int[] tokens, int promptLength, int row, int length, int padId, long[] in, long[] target,
+                        float[] weight) {
+        for (int t = 0; t < length; t++) {
+            int at = row * length + t;
+            boolean real = t + 1 < tokens.length;
+            in[at] = real ? tokens[t] : padId;
+            target[at] = real ? tokens[t + 1] : padId;
+            // Position t predicts token t + 1: it counts when that token belongs to the response.
+            weight[at] = real && t + 1 >= promptLength ? 1f : 0f;
+        }
     }
 }

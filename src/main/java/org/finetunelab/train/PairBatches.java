@@ -68,19 +68,9 @@ public final class PairBatches extends ExampleBatches {
         float[] weight = new float[2 * n * length];
         for (int r = 0; r < n; r++) {
             Encoded p = pairs.get(rows[r]);
-            fill(p.chosen(), p.promptLength(), r, length, in, target, weight);
-            fill(p.rejected(), p.promptLength(), n + r, length, in, target, weight);
+            InstructionBatches.fillRow(p.chosen(), p.promptLength(), r, length, padId, in, target, weight);
+            InstructionBatches.fillRow(p.rejected(), p.promptLength(), n + r, length, padId, in, target, weight);
         }
         return new Batch(2 * n, length, in, target, weight);
-    }
-
-    private void fill(int[] tokens, int promptLength, int row, int length, long[] in, long[] target, float[] weight) {
-        for (int t = 0; t < length; t++) {
-            int at = row * length + t;
-            boolean real = t + 1 < tokens.length;
-            in[at] = t < tokens.length ? tokens[t] : padId;
-            target[at] = real ? tokens[t + 1] : padId;
-            weight[at] = real && t + 1 >= promptLength ? 1f : 0f;
-        }
     }
 }
