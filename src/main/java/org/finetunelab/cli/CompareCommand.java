@@ -9,7 +9,6 @@ import org.finetunelab.stats.HeldOut;
 import org.finetunelab.stats.Seeds;
 import org.finetunelab.text.LabelledTexts;
 import org.finetunelab.train.TrainingListener;
-import org.knowm.xchart.BitmapEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,9 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
 
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -119,20 +116,10 @@ final class CompareCommand implements Callable<Integer> {
             out.println("results written to " + csv + " and " + runsFile);
         }
         if (chart != null) {
-            createParent(chart);
-            try (OutputStream png = Files.newOutputStream(chart)) {
-                BitmapEncoder.saveBitmap(ComparisonChart.of(table), png, BitmapEncoder.BitmapFormat.PNG);
-            }
+            ChartFile.write(ComparisonChart.of(table), chart);
             out.println("chart written to " + chart);
         }
         out.flush();
         return 0;
-    }
-
-    private static void createParent(Path file) throws java.io.IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
     }
 }

@@ -9,7 +9,6 @@ import org.finetunelab.stats.HeldOut;
 import org.finetunelab.stats.Seeds;
 import org.finetunelab.stats.Spread;
 import org.finetunelab.text.instructions.TaskExample;
-import org.knowm.xchart.BitmapEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,9 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
 
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -101,14 +98,7 @@ final class StudyCommand implements Callable<Integer> {
                         summary.doubleColumn("accuracy").get(row), summary.doubleColumn("accuracy std").get(row),
                         summary.doubleColumn("accuracy min").get(row), summary.doubleColumn("accuracy max").get(row)));
             }
-            Path parent = chart.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (OutputStream png = Files.newOutputStream(chart)) {
-                BitmapEncoder.saveBitmap(SpreadChart.bars("Held-out instruction following", "accuracy", bars), png,
-                        BitmapEncoder.BitmapFormat.PNG);
-            }
+            ChartFile.write(SpreadChart.bars("Held-out instruction following", "accuracy", bars), chart);
             out.println("chart written to " + chart);
         }
         out.flush();
