@@ -1,6 +1,7 @@
 package org.finetunelab.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 
 /**
  * One learnable tensor of a model. Its local name ({@code weight}) combines with the names of the blocks
@@ -50,7 +51,7 @@ public final class Parameter {
         }
         NDArray converted = values.getDataType() == array.getDataType() ? values : values.toType(array.getDataType(), false);
         try {
-            converted.copyTo(array);
+            array.set(new NDIndex("..."), converted);   // engine-side copy; copyTo would leave the tensor pointing into a Java buffer
         } finally {
             if (converted != values) {
                 converted.close();

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import org.finetunelab.model.Parameter;
 
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ public final class AdamW implements AutoCloseable {
         while (done < before.size()) {
             try {
                 while (done < before.size()) {
-                    before.get(done)[0].copyTo(before.get(done)[1]);
+                    copyInEngine(before.get(done)[0], before.get(done)[1]);
                     done++;
                 }
             } catch (ThreadDeath death) {
@@ -112,6 +113,17 @@ public final class AdamW implements AutoCloseable {
             throw heldBack;
         }
     }
+
+    /**
+     * Copies {@code from} into {@code to}'s own memory, inside the engine. Not {@code copyTo} or
+     * {@code set(Buffer)}: those hand the engine a Java buffer that the target tensor then points into, and
+     * once the Java wrapper holding that buffer is collected the tensor reads and writes freed memory.
+     */
+    static void copyInEngine(NDArray from, NDArray to) {
+        to.set(EVERYTHING, from);
+    }
+
+    private static final NDIndex EVERYTHING = new NDIndex("...");
 
     /** Matrices decay; vectors (biases, LayerNorm scales) do not. */
     private static boolean decays(Parameter p) {
@@ -152,8 +164,8 @@ public final class AdamW implements AutoCloseable {
                 throw new IllegalArgumentException("optimizer state lacks tensor 'm." + name + "' or 'v." + name
                         + "': the checkpoint was saved for a different set of trainable parameters.");
             }
-            state(m, name, p).set(sm.toByteBuffer());
-            state(v, name, p).set(sv.toByteBuffer());
+            copyInEngine(sm, state(m, name, p));
+            copyInEngine(sv, state(v, name, p));
         });
         this.steps = stepCount;
     }

@@ -104,6 +104,7 @@ class TrainerInterruptTest {
                 } catch (ThreadDeath expected) {
                     stops++;
                 }
+                System.gc();   // frees any Java buffer that the restored arrays might still point into
                 weights(model).forEach((name, w) -> assertArrayEquals(before.get(name), w, 0f, name));
                 trainer.optimizer().state().forEach((name, a) ->
                         assertArrayEquals(momentsBefore.get(name), a.toFloatArray(), 0f, name));
