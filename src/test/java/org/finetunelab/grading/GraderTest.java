@@ -204,6 +204,36 @@ class GraderTest {
         assertEquals("MyDpo does not implement DpoExercise: keep the line 'class MyDpo implements DpoExercise'", first.message());
     }
 
+    /** A notebook-style class: right except for an endless loop in meanLoss (one that ends when interrupted). */
+    static final class LoopingDpo implements org.finetunelab.grading.tasks.DpoExercise {
+        @Override
+        public double margin(double pc, double pr, double rc, double rr, double beta) {
+            return beta * ((pc - rc) - (pr - rr));
+        }
+
+        @Override
+        public double loss(double pc, double pr, double rc, double rr, double beta) {
+            double m = margin(pc, pr, rc, rr, beta);
+            return Math.max(-m, 0) + Math.log1p(Math.exp(-Math.abs(m)));
+        }
+
+        @Override
+        public double meanLoss(double[] pc, double[] pr, double[] rc, double[] rr, double beta) {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.onSpinWait();
+            }
+            return 0;
+        }
+    }
+
+    @Test
+    void aLoopInALoadedClassTimesOutItsOwnCheck() {
+        ExerciseScore score = Grader.gradeLoaded(ex("dpo"), LoopingDpo.class, null, Duration.ofSeconds(1));
+        Map<String, CheckResult> checks = byCheck(score);
+        assertEquals(CheckResult.Status.TIMED_OUT, checks.get("meanLossAveragesThePairs").status(), checks.toString());
+        assertEquals(9, score.earned());
+    }
+
     @Test
     void checkNamesReadAsWords() {
         assertEquals("starts B at zero", title("startsBAtZero"));
