@@ -28,6 +28,7 @@ import java.util.Set;
  */
 public final class ChildJvmMain {
     static final String PREFIX = "@@grading ";
+    static final long OUTPUT_CAP = 1 << 20;
 
     private ChildJvmMain() {
     }
@@ -38,7 +39,11 @@ public final class ChildJvmMain {
 
     public static void main(String[] args) throws Exception {
         PrintStream report = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        System.setOut(System.err);
+        // What the student's code prints goes to the log, and only so much of it: a printing loop must not fill the disk.
+        PrintStream studentOutput = new PrintStream(new CappedOutputStream(new FileOutputStream(FileDescriptor.err), OUTPUT_CAP),
+                true, StandardCharsets.UTF_8);
+        System.setOut(studentOutput);
+        System.setErr(studentOutput);
         Path instructorClasses = null;
         Map<String, Job> jobs = new LinkedHashMap<>();
         for (String line : Files.readAllLines(Path.of(args[0]))) {
@@ -58,7 +63,7 @@ public final class ChildJvmMain {
         }
         report.println(PREFIX + "finished");
         report.flush();
-        System.err.flush();
+        studentOutput.flush();
         Runtime.getRuntime().halt(0);   // threads the student's code left running must not keep this JVM alive
     }
 
@@ -93,6 +98,39 @@ public final class ChildJvmMain {
                 report.println(PREFIX + "end " + c.key() + " " + CheckResult.Status.NOT_RUN + " "
                         + encode("did not run" + (listener.containerProblem() == null ? "" : ": " + listener.containerProblem())));
             }
+        }
+    }
+
+    /** Passes the first {@code cap} bytes through and drops the rest. */
+    static final class CappedOutputStream extends java.io.OutputStream {
+        private final java.io.OutputStream out;
+        private long left;
+
+        CappedOutputStream(java.io.OutputStream out, long cap) {
+            this.out = out;
+            this.left = cap;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            if (left > 0) {
+                out.write(b);
+                left--;
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            int n = (int) Math.min(len, left);
+            if (n > 0) {
+                out.write(b, off, n);
+                left -= n;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
         }
     }
 

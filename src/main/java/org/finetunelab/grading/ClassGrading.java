@@ -112,7 +112,8 @@ final class ClassGrading {
                 zero += s.earned() == 0 ? 1 : 0;
                 total = s.total();
             }
-            out.append(String.format(Locale.ROOT, "%-16s %5.1f/%-2d %8d/%-3d %6d/%-3d%n", e.id(), mean, total, full, n, zero, n));
+            out.append(String.format(Locale.ROOT, "%-16s %5.1f/%-2d %8d/%-3d %6d/%-3d", e.id(), mean, total, full, n, zero, n).stripTrailing())
+                    .append('\n');
         }
         out.append('\n').append(String.format("%-24s %9s%n", "student", "points"));
         for (GradeReport r : grades.students()) {

@@ -124,6 +124,17 @@ class GraderTest {
     }
 
     @Test
+    void aFolderAloneIsGradedStrictly() {
+        // The older contract of ./lab test's hook: Grader DIR prints "N passed, N failed" and fails unless all is full marks.
+        Run solved = command("--root", ROOT.toString(), ROOT.resolve("solutions").toString(), "--json", tmp.resolve("a.json").toString());
+        assertEquals(0, solved.exit(), solved.out() + solved.err());
+        assertTrue(solved.out().strip().endsWith(ExerciseCatalog.ALL.size() + " passed, 0 failed"), solved.out());
+        Run untouched = command("--root", ROOT.toString(), ROOT.resolve("exercises").toString(), "dpo", "--json", tmp.resolve("b.json").toString());
+        assertEquals(1, untouched.exit(), untouched.out() + untouched.err());
+        assertTrue(untouched.out().strip().endsWith("0 passed, 1 failed"), untouched.out());
+    }
+
+    @Test
     void solutionsWithTheInstructorsChecksGetFullMarks() {
         Run run = command("--root", ROOT.toString(), "ewc", "--solutions", "--instructor", "--json", tmp.resolve("r.json").toString());
         assertEquals(0, run.exit(), run.err());
