@@ -21,7 +21,7 @@ LESSONS = {
     "04": ("Ex04-adapters", "adapters", None),
     "05": ("Ex05-prompt-tuning", "prompt and prefix tuning", None),
     "06": ("Ex06-instruction-tuning", "instruction tuning", "06-instruction-tuning.ipynb"),
-    "07": ("Ex07-preferences", "preference tuning (DPO)", None),
+    "07": ("Ex07-preferences", "preference tuning (DPO)", "07-preferences.ipynb"),
     "08": ("Ex08-overfitting", "overfitting", None),
     "09": ("Ex09-forgetting", "forgetting", None),
     "11": ("Ex11-haiku-chef", "the haiku chef", None),
