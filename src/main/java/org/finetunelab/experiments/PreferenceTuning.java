@@ -97,9 +97,15 @@ public final class PreferenceTuning {
 
     // ------------------------------------------------------------------ the reward model
 
+    /** Scores answers to an instruction: one number each, higher for the kind of answer people prefer. */
+    public interface Scorer {
+        float[] score(String instruction, List<String> answers);
+    }
+
     /** A language model with a reward head: one number per answer, higher for the kind of answer people prefer. */
-    public record RewardModel(LanguageModel lm, RewardHead head, PromptTemplate template) {
+    public record RewardModel(LanguageModel lm, RewardHead head, PromptTemplate template) implements Scorer {
         /** The reward of each answer to {@code instruction}. */
+        @Override
         public float[] score(String instruction, List<String> answers) {
             int[] prompt = lm.tokenizer().encode(template.render(instruction, null, "").prompt());
             List<int[]> encoded = answers.stream().map(a -> lm.tokenizer().encode(a)).toList();
@@ -204,7 +210,7 @@ public final class PreferenceTuning {
      * Best-of-n: for each n, the answer the reward model scores highest among the first n samples (n = 1 is plain
      * sampling), and how those answers behave. The samples are drawn once, so a larger n only adds candidates.
      */
-    public static Map<Integer, Behaviour> bestOfN(RewardModel reward, List<TaskExample> prompts,
+    public static Map<Integer, Behaviour> bestOfN(Scorer reward, List<TaskExample> prompts,
                                                   List<List<String>> samples, int... ns) {
         Map<Integer, Behaviour> out = new LinkedHashMap<>();
         List<float[]> scores = new ArrayList<>();
