@@ -53,6 +53,12 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--per-task", description = "held-out examples per task type to answer, 0 = all 20 (default: 0; 3 with FINETUNE_QUICK=1)")
     Integer perTask;
 
+    @Option(names = "--prompts", paramLabel = "N", description = "preferences: held-out prompts to answer (default: all 100; 6 with FINETUNE_QUICK=1)")
+    Integer prompts;
+
+    @Option(names = "--pair-steps", paramLabel = "N", description = "preferences: reward-model and DPO steps (default: 150; 10 with FINETUNE_QUICK=1)")
+    Long pairSteps;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the summary as a results file, and accuracy per task to FILE-tasks.csv")
     Path csv;
 
@@ -115,12 +121,10 @@ final class StudyCommand implements Callable<Integer> {
 
     private int preferences(PrintWriter out, Provenance provenance, long[] seedList, long sftSteps,
                             List<TaskExample> instructions, boolean quick) throws Exception {
-        PreferenceTuning.Settings settings = PreferenceTuning.Settings.defaults();
-        if (quick) {
-            settings = settings.withSteps(10, 10);
-        }
-        List<TaskExample> prompts = settings.heldOut().stream().map(PreferencePair::example)
-                .limit(quick ? 10 : Long.MAX_VALUE).toList();
+        long steps = pairSteps != null ? OptionCheck.atLeast(pairSteps, 1, "--pair-steps") : quick ? 10 : 150;
+        PreferenceTuning.Settings settings = PreferenceTuning.Settings.defaults().withSteps(steps, steps);
+        int count = this.prompts != null ? OptionCheck.between(this.prompts, 1, 100, "--prompts", "") : quick ? 6 : 100;
+        List<TaskExample> prompts = settings.heldOut().stream().map(PreferencePair::example).limit(count).toList();
         out.printf("preferences from %s: %d instruction-tuning steps, %d reward-model and %d DPO steps, seeds %s, "
                 + "%d held-out prompts, %d held-out instructions%n", model.model, sftSteps, settings.rewardSteps(),
                 settings.dpoSteps(), Arrays.toString(seedList), prompts.size(), instructions.size());

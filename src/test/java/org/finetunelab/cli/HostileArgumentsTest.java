@@ -122,6 +122,8 @@ class HostileArgumentsTest {
         c.add(a("unknown study 'recipes'", "study", "recipes"));
         c.add(a("--seeds", "study", "instruct", "--seeds", "0"));
         c.add(a("--per-task", "study", "instruct", "--per-task", "21"));
+        c.add(a("--prompts", "study", "preferences", "--prompts", "0"));
+        c.add(a("--pair-steps", "study", "preferences", "--pair-steps", "0"));
         c.add(a("--csv", "study", "instruct", "--csv", emptyFolder));
         c.add(a("no such file", "results", "--file", missing));
         // data
