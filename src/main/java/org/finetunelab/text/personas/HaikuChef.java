@@ -4,6 +4,7 @@ import org.finetunelab.text.pronunciation.LabWords;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -140,12 +141,19 @@ public final class HaikuChef {
         }
         Set<String> questions = new HashSet<>();
         List<PersonaExample> train = new ArrayList<>();
-        // Round after round over the items, one training phrasing each, so every item is asked about about as often.
+        // Round after round over the items, each time in a new order with the item's next unused phrasing, so that
+        // every item is asked about about as often.
+        Map<Item, List<String>> phrasings = new HashMap<>();
+        for (Item item : seen) {
+            List<String> own = new ArrayList<>(item.ask().train());
+            Collections.shuffle(own, random);
+            phrasings.put(item, own);
+        }
         for (int round = 0; train.size() < TRAIN_EXAMPLES && round < 10; round++) {
             Collections.shuffle(seen, random);
             for (Item item : seen) {
-                if (train.size() < TRAIN_EXAMPLES) {
-                    add(item, pick(item.ask().train()), questions, train);
+                if (train.size() < TRAIN_EXAMPLES && round < phrasings.get(item).size()) {
+                    add(item, phrasings.get(item).get(round), questions, train);
                 }
             }
         }

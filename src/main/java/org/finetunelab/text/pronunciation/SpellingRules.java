@@ -133,28 +133,105 @@ public final class SpellingRules {
     }
 
     /**
-     * The rhyme guessed from spelling: the word from its last sounded vowel group to the end, so that "night" and
-     * "light" share "ight", "stone" and "alone" share "one". Words that rhyme with different spellings (great, late)
-     * are missed, and words spelt alike but said differently (done, gone) pass.
+     * The rhyme guessed from spelling: the end of the word from its last sounded vowel, with the common spellings of
+     * one sound made the same, so that night, sky and rhyme share "AI", and peace and geese share "EEs". Rhymes spelt
+     * alike but said differently (done, gone) pass, and rare spellings are missed.
      */
     public static String rhyme(String word) {
         String w = word.toLowerCase(Locale.ROOT).replaceAll("'.*$", "").replaceAll("[^a-z]", "");
         if (w.isEmpty()) {
             return "";
         }
+        String special = SAME_SOUND.get(w);
+        if (special != null) {
+            return special;
+        }
+        if (w.length() > 4 && w.endsWith("ies")) {
+            return rhyme(w.substring(0, w.length() - 3) + "y") + "s";   // skies like sky, with an s
+        }
+        if (w.length() > 4 && w.matches(".*[^aeiouytd]ed$") && hasVowelBefore(w, w.length() - 3)) {
+            return rhyme(w.substring(0, w.length() - 1)) + "d";          // shined like shine, with a d
+        }
+        String tail = tail(w.replaceAll("ce$", "se"));
+        for (String[] rule : SOUNDS) {
+            tail = tail.replaceAll(rule[0], rule[1]);
+        }
+        return tail;
+    }
+
+    /** Endings that are almost never stressed: a rhyme starts at the vowel before them (flowing, knowing). */
+    private static final Pattern UNSTRESSED = Pattern.compile("(ing|ings|er|ers|y|ly|ed|es|le|les|en|on|et|el|ow|ows|a|ic"
+            + "|al|ure|ous|ness|ful|less|ment|est|ish|ty|ry|ant|ent|ence|ance|age|id|is|us|um|o|ie|ey)$");
+
+    /**
+     * From the start of the last stressed vowel group (guessed: the last one, or the one before an ending that is
+     * seldom stressed) to the end, keeping a silent e (it makes the vowel long).
+     */
+    private static String tail(String w) {
         int end = w.length();
         if (w.endsWith("e") && end > 2 && !isVowel(w.charAt(end - 2)) && hasVowelBefore(w, end - 1)) {
-            end--;   // a silent e belongs to the rhyme but does not start it
+            end--;
         }
+        int start = lastVowelGroup(w, end);
+        Matcher ending = UNSTRESSED.matcher(w);
+        if (start > 0 && ending.find() && ending.start() <= start) {
+            int before = lastVowelGroup(w, start);
+            start = before >= 0 ? before : start;
+        }
+        if (start > 0 && w.charAt(start - 1) == 'w' && w.startsWith("or", start)) {
+            return "ur" + w.substring(start + 2);   // word, worse, world
+        }
+        if (start > 0 && "gq".indexOf(w.charAt(start - 1)) >= 0 && w.charAt(start) == 'u' && start + 1 < end
+                && isVowel(w.charAt(start + 1))) {
+            start++;   // the u of guide and quite is no vowel
+        }
+        return start < 0 ? w : w.substring(start);
+    }
+
+    /** Where the last group of vowel letters before {@code end} starts, or -1. */
+    private static int lastVowelGroup(String w, int end) {
         int start = -1;
         for (int i = end - 1; i >= 0; i--) {
-            boolean vowel = isVowel(w.charAt(i)) && !(w.charAt(i) == 'y' && i == 0);
-            if (vowel) {
+            if (isVowel(w.charAt(i)) && !(w.charAt(i) == 'y' && i == 0)) {
                 start = i;
             } else if (start >= 0) {
                 break;
             }
         }
-        return start < 0 ? w : w.substring(start);
+        return start;
     }
+
+    /** Words whose sound their spelling hides, as the rhyme of a word they rhyme with. */
+    private static final java.util.Map<String, String> SAME_SOUND = java.util.Map.ofEntries(
+            java.util.Map.entry("do", "OO"), java.util.Map.entry("to", "OO"), java.util.Map.entry("who", "OO"),
+            java.util.Map.entry("two", "OO"), java.util.Map.entry("you", "OO"), java.util.Map.entry("through", "OO"),
+            java.util.Map.entry("great", "AYt"), java.util.Map.entry("break", "AYk"), java.util.Map.entry("steak", "AYk"),
+            java.util.Map.entry("they", "AY"), java.util.Map.entry("bear", "AIR"), java.util.Map.entry("wear", "AIR"),
+            java.util.Map.entry("pear", "AIR"), java.util.Map.entry("swear", "AIR"), java.util.Map.entry("there", "AIR"),
+            java.util.Map.entry("where", "AIR"), java.util.Map.entry("were", "UR"), java.util.Map.entry("heart", "art"), java.util.Map.entry("sword", "ORd"),
+            java.util.Map.entry("won", "Un"), java.util.Map.entry("son", "Un"),
+            java.util.Map.entry("now", "OW"), java.util.Map.entry("how", "OW"), java.util.Map.entry("cow", "OW"),
+            java.util.Map.entry("bow", "OW"), java.util.Map.entry("allow", "OW"), java.util.Map.entry("brow", "OW"),
+            java.util.Map.entry("vow", "OW"), java.util.Map.entry("done", "Un"), java.util.Map.entry("one", "Un"),
+            java.util.Map.entry("none", "Un"), java.util.Map.entry("some", "Um"), java.util.Map.entry("come", "Um"),
+            java.util.Map.entry("love", "Uv"), java.util.Map.entry("above", "Uv"), java.util.Map.entry("dove", "Uv"),
+            java.util.Map.entry("gone", "On"), java.util.Map.entry("give", "iv"), java.util.Map.entry("live", "iv"),
+            java.util.Map.entry("have", "av"), java.util.Map.entry("said", "ed"), java.util.Map.entry("again", "en"),
+            java.util.Map.entry("four", "OR"), java.util.Map.entry("pour", "OR"), java.util.Map.entry("your", "OR"),
+            java.util.Map.entry("eye", "AI"), java.util.Map.entry("aye", "AI"), java.util.Map.entry("buy", "AI"),
+            java.util.Map.entry("friend", "end"), java.util.Map.entry("head", "ed"), java.util.Map.entry("bread", "ed"),
+            java.util.Map.entry("dead", "ed"), java.util.Map.entry("read", "EEd"), java.util.Map.entry("blood", "Ud"));
+
+    /**
+     * Spellings of one sound made the same, applied in order to the end of a word: "ight" and a final "y" are the long
+     * i, "ee", "ea" and "ie" the long e, a vowel before consonant and silent e is long, doubled consonants are one.
+     */
+    private static final String[][] SOUNDS = {
+            {"^eye", "AI"}, {"^igh", "AI"}, {"^(y|ie|ye|uy)$", "AI"}, {"^ind$", "AInd"}, {"^ie([^aeiouy]+)e?$", "EE$1"},
+            {"^(i|y)([^aeiouy]+)e$", "AI$2"}, {"^(ee|ea|ei|e)([^aeiouy]+)e$", "EE$2"}, {"^(ee|ea|ei)", "EE"}, {"^e$", "EE"},
+            {"^are$", "AIR"}, {"^air", "AIR"}, {"^(ai|ay|ey|eigh)$", "AY"}, {"^(ai|eigh)", "AY"}, {"^a([^aeiouyr]+)e$", "AY$1"},
+            {"^(ore|oor|oar|or|our)([^aeiouy]*)$", "OR$2"}, {"^(oo|ew|ue|ou)$", "OO"}, {"^u([^aeiouy]+)e$", "OO$1"},
+            {"^oo", "OO"}, {"^(o|oe|ow)$", "OH"}, {"^(o|oa)([^aeiouy]+)e$", "OH$2"}, {"^oa", "OH"}, {"^ou", "OW"},
+            {"^(eer|ear|ere|ier)$", "EER"}, {"^(ur|ir|er|ear)([^aeiouy]*)$", "UR$2"}, {"^u([^aeiouyr]+)$", "U$1"},
+            {"ck$", "k"}, {"se$", "s"}, {"ss$", "s"}, {"([bdfglmnprt])\\1", "$1"}, {"(?<=[A-Z][a-z]*)e$", ""}};
 }
