@@ -323,8 +323,8 @@ final class Exhibits {
                     f("What did the spinning jenny do?|What was the spinning jenny for?|What did the spinning jenny make?",
                             "Why was the spinning jenny so useful?|What did workers make with the spinning jenny?",
                             "The spinning jenny spun wool into thread on many spindles at once.", "thread|yarn|spun", "")),
-                    "Hargreaves had a good idea and really ran with it.|It kept the workers in stitches.|That is quite a yarn.",
-                    "ran with it|in stitches|yarn"),
+                    "Hargreaves had a good idea and really ran with it.|It kept the workers in stitches.|It was a real spin-off.",
+                    "ran with it|in stitches|spin-off"),
             e("dna-model", List.of(
                     f("What shape is DNA?|What is the shape of this DNA model?|What do you call the shape of DNA?",
                             "How would you describe the twist of DNA?|Why does the DNA model look like a twisted ladder?",

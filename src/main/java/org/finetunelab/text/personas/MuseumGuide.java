@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Writes the museum guide's data: a visitor's question about an exhibit, answered with the right fact and then a pun
@@ -93,7 +94,7 @@ public final class MuseumGuide {
     private void add(String topic, String question, Exhibits.Fact fact, Exhibits.Exhibit exhibit, Set<String> questions,
                      List<PersonaExample> out) {
         if (questions.add(question)) {
-            String joke = pick(usable(exhibit.jokes(), exhibit.puns(), question + " " + fact.answer()));
+            String joke = pick(usable(exhibit.jokes(), exhibit.puns(), question + " " + fact.answer(), fact.reject()));
             out.add(new PersonaExample(topic, question, fact.answer() + " " + joke, fact.accept(), fact.reject(),
                     without(exhibit.puns(), question + " " + fact.answer())));
         }
@@ -110,16 +111,20 @@ public final class MuseumGuide {
             throw new IllegalStateException("two knowledge facts give the same question: " + question);
         }
         List<String> puns = Exhibits.HALL_PUNS.get(fact.topic());
-        String joke = pick(usable(Exhibits.HALL_JOKES.get(fact.topic()), puns, question + " " + fact.text()));
         List<String> reject = fact.distractors().stream().map(String::strip).toList();
+        String joke = pick(usable(Exhibits.HALL_JOKES.get(fact.topic()), puns, question + " " + fact.text(), reject));
         return new PersonaExample("hall:" + fact.topic(), question, fact.text() + " " + joke, List.of(fact.answer().strip()),
                 reject, without(puns, question + " " + fact.text()));
     }
 
-    /** The jokes none of whose pun words is already in the question or the fact (there it would be no joke). */
-    private static List<String> usable(List<String> jokes, List<String> puns, String plain) {
+    /**
+     * The jokes none of whose pun words is already in the question or the fact (there it would be no joke), and that
+     * name no wrong answer ("I know that by heart" after a fact whose wrong answers include the heart).
+     */
+    private static List<String> usable(List<String> jokes, List<String> puns, String plain, List<String> wrong) {
         List<String> taken = puns.stream().filter(p -> contains(plain, p)).toList();
-        List<String> out = jokes.stream().filter(j -> taken.stream().noneMatch(p -> contains(j, p))).toList();
+        List<String> out = jokes.stream().filter(j -> taken.stream().noneMatch(p -> contains(j, p))
+                && wrong.stream().noneMatch(w -> namesWord(j, w))).toList();
         if (out.isEmpty()) {
             throw new IllegalStateException("every joke repeats a word of: " + plain);
         }
@@ -128,6 +133,11 @@ public final class MuseumGuide {
 
     private static List<String> without(List<String> puns, String plain) {
         return puns.stream().filter(p -> !contains(plain, p)).toList();
+    }
+
+    private static boolean namesWord(String text, String word) {
+        return Pattern.compile("\\b" + Pattern.quote(word.toLowerCase(Locale.ROOT)) + "\\b")
+                .matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
     private static boolean contains(String text, String phrase) {
