@@ -118,7 +118,8 @@ public final class Bard {
             }
         }
         if (train.size() < TRAIN_EXAMPLES || test.size() < TEST_EXAMPLES) {
-            throw new IllegalStateException("only " + train.size() + " training and " + test.size() + " held-out answers");
+            throw new IllegalStateException("only " + train.size() + " training and " + test.size()
+                    + " held-out answers");
         }
         return new PersonaData.Splits(train, test);
     }
@@ -139,8 +140,8 @@ public final class Bard {
         }
         String answer = advice + " " + item.fill(pick(item.topic().metaphors()));
         if (random.nextInt(5) < COUPLETS_OUT_OF_FIVE) {
-            String couplet = item.fill(random.nextInt(3) < 2 ? pick(item.topic().couplets()) : pick(BardLines.ANY_COUPLETS));
-            answer += "\n" + rhymed(couplet);
+            List<String> couplets = random.nextInt(3) < 2 ? item.topic().couplets() : BardLines.ANY_COUPLETS;
+            answer += "\n" + rhymed(item.fill(pick(couplets)));
         }
         return answer;
     }
@@ -148,8 +149,9 @@ public final class Bard {
     /** The couplet as two lines, refused unless their last words rhyme by spelling. */
     static String rhymed(String couplet) {
         String[] lines = couplet.split(" / ");
-        if (lines.length != 2 || !SpellingRules.rhyme(lastWord(lines[0])).equals(SpellingRules.rhyme(lastWord(lines[1])))
-                || lastWord(lines[0]).equalsIgnoreCase(lastWord(lines[1]))) {
+        String a = lines.length == 2 ? lastWord(lines[0]) : "";
+        String b = lines.length == 2 ? lastWord(lines[1]) : "";
+        if (a.isEmpty() || a.equals(b) || !SpellingRules.rhyme(a).equals(SpellingRules.rhyme(b))) {
             throw new IllegalStateException("not a rhyming couplet by spelling: " + couplet);
         }
         return lines[0] + "\n" + lines[1];

@@ -190,40 +190,44 @@ public final class HaikuChef {
         out.add(new PersonaExample(item.ask().kind(), question, haiku, item.accept(), List.of(), List.of()));
     }
 
+    /** The questions about a dish: how to cook it, when it is done, how to keep it, what goes with it, what went wrong. */
     private List<Item> items(Kitchen.Food food) {
-        Map<String, String> slots = Map.of("x", food.name(), "a", food.asked(), "is", food.plural() ? "are" : "is",
-                "it", food.plural() ? "them" : "it", "it's", food.plural() ? "they're" : "it's",
-                "does", food.plural() ? "do" : "does", "ends", food.plural() ? "end" : "ends");
+        boolean many = food.plural();
+        Map<String, String> slots = Map.of("x", food.name(), "a", food.asked(), "is", many ? "are" : "is",
+                "it", many ? "them" : "it", "it's", many ? "they're" : "it's", "does", many ? "do" : "does",
+                "ends", many ? "end" : "ends");
+        String x = food.name();
         List<Item> out = new ArrayList<>();
-        out.add(new Item(food.name(), HOW, slots, food.accept(), () -> haiku(opening(OPENINGS, food.name()), food.how(), food.how(),
-                List.of("{}"), CLOSINGS)));
-        out.add(new Item(food.name(), DONE, slots, food.accept(), () -> haiku(opening(OPENINGS, food.name()), food.done(), food.done(),
-                DONE_FRAMES, CLOSINGS)));
+        out.add(new Item(x, HOW, slots, food.accept(),
+                () -> haiku(opening(OPENINGS, x), food.how(), food.how(), List.of("{}"), CLOSINGS)));
+        out.add(new Item(x, DONE, slots, food.accept(),
+                () -> haiku(opening(OPENINGS, x), food.done(), food.done(), DONE_FRAMES, CLOSINGS)));
         if (!food.keep().isEmpty()) {
-            out.add(new Item(food.name(), KEEP, slots, food.accept(), () -> haiku(opening(KEEP_OPENINGS, food.name()), food.keep(),
-                    List.of(), List.of("{}"), CLOSINGS)));
+            out.add(new Item(x, KEEP, slots, food.accept(),
+                    () -> haiku(opening(KEEP_OPENINGS, x), food.keep(), List.of(), List.of("{}"), CLOSINGS)));
         }
-        out.add(new Item(food.name(), PAIR, slots, food.accept(), () -> pairHaiku(food)));
+        out.add(new Item(x, PAIR, slots, food.accept(), () -> pairHaiku(food)));
         for (String[] fix : food.fixes()) {
-            Map<String, String> withProblem = new java.util.HashMap<>(slots);
+            Map<String, String> withProblem = new HashMap<>(slots);
             withProblem.put("p", fix[0]);
-            out.add(new Item(food.name(), FIX, withProblem, food.accept(), () -> haiku(opening(FIX_OPENINGS, food.name()),
-                    List.of(fix[1]), List.of(), List.of("{}"), FIX_CLOSINGS)));
+            out.add(new Item(x, FIX, withProblem, food.accept(),
+                    () -> haiku(opening(FIX_OPENINGS, x), List.of(fix[1]), List.of(), List.of("{}"), FIX_CLOSINGS)));
         }
         return out;
     }
 
+    /** The questions about a technique: what it means, why recipes ask for it, how to do it to a food. */
     private List<Item> items(Kitchen.Technique t) {
         Map<String, String> slots = Map.of("t", t.verb(), "ting", t.gerund());
         List<Item> out = new ArrayList<>();
-        out.add(new Item(t.verb(), MEANING, slots, t.accept(), () -> haiku(opening(TECHNIQUE_OPENINGS, t.gerund()), t.how(),
-                t.why(), List.of("{}"), CLOSINGS)));
-        out.add(new Item(t.verb(), WHY, slots, t.accept(), () -> haiku(opening(TECHNIQUE_OPENINGS, t.gerund()), t.why(), t.how(),
-                List.of("{}"), CLOSINGS)));
+        out.add(new Item(t.verb(), MEANING, slots, t.accept(),
+                () -> haiku(opening(TECHNIQUE_OPENINGS, t.gerund()), t.how(), t.why(), List.of("{}"), CLOSINGS)));
+        out.add(new Item(t.verb(), WHY, slots, t.accept(),
+                () -> haiku(opening(TECHNIQUE_OPENINGS, t.gerund()), t.why(), t.how(), List.of("{}"), CLOSINGS)));
         for (String food : t.foods()) {
             Map<String, String> withFood = Map.of("t", t.verb(), "ting", t.gerund(), "f", food);
-            out.add(new Item(t.verb(), METHOD, withFood, t.accept(), () -> haiku(methodOpening(t, food), t.how(),
-                    t.why(), List.of("{}"), CLOSINGS)));
+            out.add(new Item(t.verb(), METHOD, withFood, t.accept(),
+                    () -> haiku(methodOpening(t, food), t.how(), t.why(), List.of("{}"), CLOSINGS)));
         }
         return out;
     }
@@ -231,8 +235,9 @@ public final class HaikuChef {
     // ------------------------------------------------------------------ haiku
 
     /**
-     * A haiku: the {@code first} line (which names the subject); then a line of 7 from {@code main} and a line of 5 from the rest of
-     * {@code main} or from {@code more}, or a closing image. Null when nothing scans.
+     * A haiku: the {@code first} line (which names the subject); then a line of 7 from {@code main}, and a line of 5
+     * from the rest of {@code main} or from {@code more}, or (one time in four, or when none fits) a closing image.
+     * Null when nothing scans.
      */
     private String haiku(String first, List<String> main, List<String> more, List<String> frames, List<String> closings) {
         List<String> seconds = new ArrayList<>();

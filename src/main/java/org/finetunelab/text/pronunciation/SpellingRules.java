@@ -2,6 +2,7 @@ package org.finetunelab.text.pronunciation;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,9 +33,10 @@ public final class SpellingRules {
         return letters.isEmpty() ? 0 : Math.max(1, count(letters)) + extra;
     }
 
+    /** Vowel groups, plus the groups that are two sounds, minus silent endings, then the corrections below. */
     private static int count(String w) {
         int count = 0;
-        Matcher groups = VOWEL_GROUP.matcher(w.startsWith("y") ? "_" + w.substring(1) : w);
+        Matcher groups = VOWEL_GROUP.matcher(w.startsWith("y") ? "_" + w.substring(1) : w);   // the y of "yes" is no vowel
         while (groups.find()) {
             count++;
             if (groups.group().length() > 1 && twoSounds(w, groups.start(), groups.end())) {
@@ -42,19 +44,13 @@ public final class SpellingRules {
             }
         }
         count -= silentEndings(w);
-        for (Pattern rule : ONE_MORE) {
-            if (rule.matcher(w).find()) {
-                count++;
-            }
-        }
+        count += (int) ONE_MORE.stream().filter(rule -> rule.matcher(w).find()).count();
+        count -= (int) ONE_LESS.stream().filter(rule -> rule.matcher(w).find()).count();
         Matcher compound = COMPOUND_FIRST_PART.matcher(w);
-        if (compound.find() && w.length() - compound.end() >= 2 && hasVowelBefore(w.substring(compound.end()), w.length() - compound.end())
-                && ONE_LESS.stream().noneMatch(rule -> rule.matcher(w).find())) {
-            count--;   // the silent e of a first word: fire|works, gate|way, cheese|cake
-        }
-        for (Pattern rule : ONE_LESS) {
-            if (rule.matcher(w).find()) {
-                count--;
+        if (compound.find() && ONE_LESS.stream().noneMatch(rule -> rule.matcher(w).find())) {
+            String rest = w.substring(compound.end() - 1);
+            if (rest.length() >= 3 && hasVowelBefore(rest, rest.length())) {
+                count--;   // the silent e of a first word: fire|works, gate|way, cheese|cake
             }
         }
         return count;
@@ -83,14 +79,15 @@ public final class SpellingRules {
         if (!pair.find()) {
             return false;
         }
-        String before = w.substring(0, start + pair.start() - start);
+        String before = w.substring(0, pair.start());
         String vowels = pair.group();
         boolean softConsonant = before.endsWith("t") || before.endsWith("c") || before.endsWith("s")
                 || before.endsWith("x") || before.endsWith("g");
-        return !((vowels.startsWith("i") && !vowels.equals("iu") && softConsonant)   // -tion, -cious, -tian, -gion
-                || (vowels.startsWith("u") && (before.endsWith("q") || before.endsWith("g") || before.endsWith("b")))  // guard, build, guess
-                || (vowels.startsWith("i") && w.startsWith("age", start + 2))                      // carriage, marriage
-                || (vowels.equals("eo") && (before.endsWith("g") || before.endsWith("p"))));    // pigeon, people
+        boolean oneSound = (vowels.startsWith("i") && !vowels.equals("iu") && softConsonant)  // -tion, -cious, -tian, -gion
+                || (vowels.startsWith("u") && before.matches(".*[qgb]"))                         // quote, guard, build
+                || (vowels.startsWith("i") && w.startsWith("age", pair.start() + 2))             // carriage, marriage
+                || (vowels.equals("eo") && before.matches(".*[gp]"));                            // pigeon, people
+        return !oneSound;
     }
 
     /** Vowel letters at the end that are not spoken: the e of "stone", "baked", "makes" (not "table", "wanted"). */
@@ -99,19 +96,23 @@ public final class SpellingRules {
         if (n < 3) {
             return 0;
         }
-        char third = w.charAt(n - 3);
-        if (w.endsWith("e") && hasVowelBefore(w, n - 1) && !w.endsWith("ee") && !w.endsWith("ie") && !w.endsWith("oe") && !w.endsWith("ye")
-                && !((w.endsWith("le") || w.endsWith("re")) && !isVowel(third) && third != 'l' && third != 'r')) {
+        char third = w.charAt(n - 3);   // the letter before the last two
+        boolean consonantBefore = !isVowel(third);
+        // stone, make: a final e after another vowel; but not bee, pie, toe, eye, nor table and acre
+        if (w.endsWith("e") && hasVowelBefore(w, n - 1) && !w.matches(".*(ee|ie|oe|ye)$")
+                && !(w.matches(".*[lr]e$") && consonantBefore && third != 'l' && third != 'r')) {
             return 1;
         }
         if (!hasVowelBefore(w, n - 2)) {
-            return 0;
+            return 0;   // bed, red, yes: the e is the only vowel
         }
-        if (w.endsWith("ed") && !w.endsWith("eed") && !w.endsWith("ted") && !w.endsWith("ded") && !w.endsWith("ied")
-                && !("aoi".indexOf(third) >= 0) && !(third == 'l' && "aeiouylrw".indexOf(w.charAt(n - 4)) < 0)) {
+        // baked, played: -ed, but not wanted, needed, agreed, cried, nor the -led of "bubbled"
+        if (w.endsWith("ed") && !w.matches(".*(eed|ted|ded|ied)$") && "aoi".indexOf(third) < 0
+                && !(third == 'l' && "aeiouylrw".indexOf(w.charAt(n - 4)) < 0)) {
             return 1;
         }
-        if (w.endsWith("es") && !isVowel(third) && !w.matches(".*(s|x|z|ch|sh|c|g)es$")
+        // makes, homes: -es, but not dishes, boxes, pages, nor the -les and -res of "tables", "acres"
+        if (w.endsWith("es") && consonantBefore && !w.matches(".*(s|x|z|ch|sh|c|g)es$")
                 && !((third == 'l' || third == 'r') && !isVowel(w.charAt(n - 4)))) {
             return 1;
         }
@@ -202,29 +203,31 @@ public final class SpellingRules {
     }
 
     /** Words whose sound their spelling hides, as the rhyme of a word they rhyme with. */
-    private static final java.util.Map<String, String> SAME_SOUND = java.util.Map.ofEntries(
-            java.util.Map.entry("do", "OO"), java.util.Map.entry("to", "OO"), java.util.Map.entry("who", "OO"),
-            java.util.Map.entry("two", "OO"), java.util.Map.entry("you", "OO"), java.util.Map.entry("through", "OO"),
-            java.util.Map.entry("great", "AYt"), java.util.Map.entry("break", "AYk"), java.util.Map.entry("steak", "AYk"),
-            java.util.Map.entry("they", "AY"), java.util.Map.entry("bear", "AIR"), java.util.Map.entry("wear", "AIR"),
-            java.util.Map.entry("pear", "AIR"), java.util.Map.entry("swear", "AIR"), java.util.Map.entry("there", "AIR"),
-            java.util.Map.entry("where", "AIR"), java.util.Map.entry("were", "UR"), java.util.Map.entry("heart", "art"), java.util.Map.entry("sword", "ORd"),
-            java.util.Map.entry("won", "Un"), java.util.Map.entry("son", "Un"),
-            java.util.Map.entry("now", "OW"), java.util.Map.entry("how", "OW"), java.util.Map.entry("cow", "OW"),
-            java.util.Map.entry("bow", "OW"), java.util.Map.entry("allow", "OW"), java.util.Map.entry("brow", "OW"),
-            java.util.Map.entry("vow", "OW"), java.util.Map.entry("done", "Un"), java.util.Map.entry("one", "Un"),
-            java.util.Map.entry("none", "Un"), java.util.Map.entry("some", "Um"), java.util.Map.entry("come", "Um"),
-            java.util.Map.entry("love", "Uv"), java.util.Map.entry("above", "Uv"), java.util.Map.entry("dove", "Uv"),
-            java.util.Map.entry("gone", "On"), java.util.Map.entry("give", "iv"), java.util.Map.entry("live", "iv"),
-            java.util.Map.entry("have", "av"), java.util.Map.entry("said", "ed"), java.util.Map.entry("again", "en"),
-            java.util.Map.entry("four", "OR"), java.util.Map.entry("pour", "OR"), java.util.Map.entry("your", "OR"),
-            java.util.Map.entry("eye", "AI"), java.util.Map.entry("aye", "AI"), java.util.Map.entry("buy", "AI"),
-            java.util.Map.entry("friend", "end"), java.util.Map.entry("head", "ed"), java.util.Map.entry("bread", "ed"),
-            java.util.Map.entry("dead", "ed"), java.util.Map.entry("read", "EEd"), java.util.Map.entry("blood", "Ud"));
+    private static final Map<String, String> SAME_SOUND = Map.ofEntries(
+            Map.entry("do", "OO"), Map.entry("to", "OO"), Map.entry("who", "OO"),
+            Map.entry("two", "OO"), Map.entry("you", "OO"), Map.entry("through", "OO"),
+            Map.entry("great", "AYt"), Map.entry("break", "AYk"), Map.entry("steak", "AYk"),
+            Map.entry("they", "AY"), Map.entry("bear", "AIR"), Map.entry("wear", "AIR"),
+            Map.entry("pear", "AIR"), Map.entry("swear", "AIR"), Map.entry("there", "AIR"),
+            Map.entry("where", "AIR"), Map.entry("were", "UR"), Map.entry("heart", "art"), Map.entry("sword", "ORd"),
+            Map.entry("won", "Un"), Map.entry("son", "Un"),
+            Map.entry("now", "OW"), Map.entry("how", "OW"), Map.entry("cow", "OW"),
+            Map.entry("bow", "OW"), Map.entry("allow", "OW"), Map.entry("brow", "OW"),
+            Map.entry("vow", "OW"), Map.entry("done", "Un"), Map.entry("one", "Un"),
+            Map.entry("none", "Un"), Map.entry("some", "Um"), Map.entry("come", "Um"),
+            Map.entry("love", "Uv"), Map.entry("above", "Uv"), Map.entry("dove", "Uv"),
+            Map.entry("gone", "On"), Map.entry("give", "iv"), Map.entry("live", "iv"),
+            Map.entry("have", "av"), Map.entry("said", "ed"), Map.entry("again", "en"),
+            Map.entry("four", "OR"), Map.entry("pour", "OR"), Map.entry("your", "OR"),
+            Map.entry("eye", "AI"), Map.entry("aye", "AI"), Map.entry("buy", "AI"),
+            Map.entry("friend", "end"), Map.entry("head", "ed"), Map.entry("bread", "ed"),
+            Map.entry("dead", "ed"), Map.entry("read", "EEd"), Map.entry("blood", "Ud"));
 
     /**
-     * Spellings of one sound made the same, applied in order to the end of a word: "ight" and a final "y" are the long
-     * i, "ee", "ea" and "ie" the long e, a vowel before consonant and silent e is long, doubled consonants are one.
+     * Spellings of one sound made the same, applied in order to the end of a word. The sounds are written in capitals:
+     * AI as in night, sky and time; EE as in see, sea and piece; AY as in day, rain and late; OH as in go and stone;
+     * OO as in moon, new and rule; OW as in out; OR, AIR, EER and UR as in more, fair, near and word; U as in sun.
+     * A vowel before a consonant and a silent e is long, and doubled consonants are one.
      */
     private static final String[][] SOUNDS = {
             {"^eye", "AI"}, {"^igh", "AI"}, {"^(y|ie|ye|uy)$", "AI"}, {"^ind$", "AInd"}, {"^ie([^aeiouy]+)e?$", "EE$1"},
@@ -233,5 +236,5 @@ public final class SpellingRules {
             {"^(ore|oor|oar|or|our)([^aeiouy]*)$", "OR$2"}, {"^(oo|ew|ue|ou)$", "OO"}, {"^u([^aeiouy]+)e$", "OO$1"},
             {"^oo", "OO"}, {"^(o|oe|ow)$", "OH"}, {"^(o|oa)([^aeiouy]+)e$", "OH$2"}, {"^oa", "OH"}, {"^ou", "OW"},
             {"^(eer|ear|ere|ier)$", "EER"}, {"^(ur|ir|er|ear)([^aeiouy]*)$", "UR$2"}, {"^u([^aeiouyr]+)$", "U$1"},
-            {"ck$", "k"}, {"se$", "s"}, {"ss$", "s"}, {"([bdfglmnprt])\\1", "$1"}, {"(?<=[A-Z][a-z]*)e$", ""}};
+            {"ck$", "k"}, {"se$", "s"}, {"ss$", "s"}, {"([bdfglmnprt])\\1", "$1"}, {"^([A-Z]+[^aeiouy]*)e$", "$1"}};
 }
