@@ -100,6 +100,9 @@ public final class HaikuChef {
     private static final Map<Integer, List<String>> AFTER = Map.of(1, List.of(", friend"), 2, List.of(", my friend",
             ", dear cook"), 3, List.of(", my dear friend"));
     private static final Map<Integer, List<String>> BEFORE_OPENING = Map.of(1, List.of("oh,", "ah,"), 2, List.of("and now,"));
+    /** Before a sign of doneness, where "then" would read as an order. */
+    private static final Map<Integer, List<String>> BEFORE_SIGN = Map.of(1, List.of("look:"), 2, List.of("my friend,"),
+            3, List.of("remember,"));
 
     private final Random random;
     private final LabWords words = LabWords.load();
@@ -240,9 +243,10 @@ public final class HaikuChef {
      * Null when nothing scans.
      */
     private String haiku(String first, List<String> main, List<String> more, List<String> frames, List<String> closings) {
+        Map<Integer, List<String>> before = frames == DONE_FRAMES ? BEFORE_SIGN : BEFORE;
         List<String> seconds = new ArrayList<>();
         for (String phrase : main) {
-            seconds.addAll(fits(frames, phrase, FORM[1], BEFORE));
+            seconds.addAll(fits(frames, phrase, FORM[1], before));
         }
         if (first == null || seconds.isEmpty()) {
             return null;
@@ -251,7 +255,7 @@ public final class HaikuChef {
         List<String> thirds = new ArrayList<>();
         for (String phrase : concat(main, more)) {
             if (!second.contains(phrase)) {
-                thirds.addAll(fits(frames, phrase, FORM[2], BEFORE));
+                thirds.addAll(fits(frames, phrase, FORM[2], before));
             }
         }
         String third = thirds.isEmpty() || random.nextInt(4) == 0 ? pick(closings) : pick(thirds);
