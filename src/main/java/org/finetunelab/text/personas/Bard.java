@@ -33,9 +33,9 @@ public final class Bard {
     /** Answers that end with a couplet, out of 5. */
     static final int COUPLETS_OUT_OF_FIVE = 4;
 
-    /** Words a bard starts with; "" leaves the advice as it is. */
-    private static final List<String> OPENERS = List.of("", "", "", "Verily, ", "Prithee, ", "Hark, good friend, ",
-            "Ah, gentle soul, ", "Forsooth, ", "Good friend, ");
+    /** Words a bard starts one answer in three with. */
+    private static final List<String> OPENERS = List.of("Verily, ", "Prithee, ", "Hark, good friend, ", "Ah, gentle soul, ",
+            "Forsooth, ", "Good friend, ");
 
     private final Random random;
 
@@ -131,12 +131,14 @@ public final class Bard {
         }
     }
 
-    /** Advice and a metaphor, then (four times in five) a couplet: the topic's own twice as often as a general one. */
+    /**
+     * Advice (one time in three after an opener) and a metaphor, then four times in five a couplet: two times in three
+     * the topic's own, else one that suits any question.
+     */
     private String answer(Item item) {
-        String opener = pick(OPENERS);
         String advice = item.fill(pick(item.topic().advice()));
-        if (!opener.isEmpty()) {
-            advice = opener + Character.toLowerCase(advice.charAt(0)) + advice.substring(1);
+        if (random.nextInt(3) == 0) {
+            advice = pick(OPENERS) + Character.toLowerCase(advice.charAt(0)) + advice.substring(1);
         }
         String answer = advice + " " + item.fill(pick(item.topic().metaphors()));
         if (random.nextInt(5) < COUPLETS_OUT_OF_FIVE) {

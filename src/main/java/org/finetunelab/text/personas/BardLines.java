@@ -43,7 +43,7 @@ final class BardLines {
             "Now go, and may thy heart be light, / And may thy morning follow night.",
             "Heed well this lay, my gentle friend, / For every road doth find its end.",
             "Let patience be thy trusted guide, / And luck shall travel at thy side.",
-            "The wise man walketh, never runneth, / And sweetest is the bread he earneth.");
+            "The wise man walketh, slow and steady, / And findeth all his bread made ready.");
 
     static final List<Topic> TOPICS = List.of(
             new Topic("cleaning", l("oven", "windows+", "shoes+", "car", "bathroom", "carpet", "fridge", "bicycle", "kettle",

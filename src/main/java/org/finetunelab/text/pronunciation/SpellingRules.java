@@ -160,9 +160,9 @@ public final class SpellingRules {
         return tail;
     }
 
-    /** Endings that are almost never stressed: a rhyme starts at the vowel before them (flowing, knowing). */
+    /** Endings that are almost never stressed: a rhyme starts at the vowel before them (flowing, knowing; runneth). */
     private static final Pattern UNSTRESSED = Pattern.compile("(ing|ings|er|ers|y|ly|ed|es|le|les|en|on|et|el|ow|ows|a|ic"
-            + "|al|ure|ous|ness|ful|less|ment|est|ish|ty|ry|ant|ent|ence|ance|age|id|is|us|um|o|ie|ey)$");
+            + "|al|ure|ous|ness|ful|less|ment|est|eth|ish|ty|ry|ant|ent|ence|ance|age|id|is|us|um|o|ie|ey)$");
 
     /**
      * From the start of the last stressed vowel group (guessed: the last one, or the one before an ending that is
