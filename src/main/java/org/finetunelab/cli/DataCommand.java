@@ -23,11 +23,12 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = {"Write one of the datasets the lab makes itself.",
-                "instructions: the instruction-following tasks (data/datasets/instructions); preferences: pairs of",
-                "a preferred and a rejected answer to those instructions (data/datasets/preferences); haiku-chef,",
-                "bard, museum-guide: the personas' questions and answers (data/datasets/NAME). The same seed",
-                "writes the same files, so the committed data can always be remade and checked."})
+        description = {"Write one of the datasets the lab makes itself:",
+                "instructions: the instruction-following tasks (data/datasets/instructions);",
+                "preferences: preferred and rejected answers to them (data/datasets/preferences);",
+                "haiku-chef, bard, museum-guide: the personas' data (data/datasets/NAME).",
+                "The same seed writes the same files, so the committed data can always be",
+                "remade and checked."})
 final class DataCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -63,10 +63,19 @@ public final class HaikuChecks {
         return syllables(answer, pronunciation).equals(FORM);
     }
 
+    /** Kitchen words too general to be what a question is about ("How do I cook rice?" is about rice). */
+    static final List<String> GENERAL_WORDS = List.of("bowl", "breakfast", "brunch", "cook", "cooking", "dinner", "dish",
+            "kitchen", "knife", "lunch", "meal", "oven", "pan", "plate", "pot", "recipe", "spoon", "stove", "supper");
+
     /** Names the example's subject, or a cooking word of its question, or (when there is none) any cooking word. */
     public static boolean onTopic(PersonaExample example, String answer) {
-        List<String> subjects = example.accept().isEmpty() ? cookingWords(example.instruction()) : example.accept();
+        List<String> subjects = example.accept().isEmpty() ? subjects(example.instruction()) : example.accept();
         return subjects.isEmpty() ? !cookingWords(answer).isEmpty() : subjects.stream().anyMatch(s -> names(answer, s));
+    }
+
+    /** What a question is about: its cooking words, without the general ones. */
+    public static List<String> subjects(String question) {
+        return cookingWords(question).stream().filter(w -> !GENERAL_WORDS.contains(w)).toList();
     }
 
     /** The cooking words a text names (singular or plural, any case). */

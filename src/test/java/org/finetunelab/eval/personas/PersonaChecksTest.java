@@ -127,7 +127,9 @@ class PersonaChecksTest {
         assertFalse(HaikuChecks.onTopic(beans, "Soup in the pot"));
         PersonaExample bare = PersonaExample.question("How do I cook a cherry pie?");
         assertEquals(List.of("cherry", "cook", "pie"), HaikuChecks.cookingWords(bare.instruction()));
+        assertEquals(List.of("cherry", "pie"), HaikuChecks.subjects(bare.instruction()));
         assertTrue(HaikuChecks.onTopic(bare, "Cherries, red and sweet"));
+        assertFalse(HaikuChecks.onTopic(bare, "Rice in the pot, dear cook"), "cook is no subject");
         assertTrue(HaikuChecks.onTopic(PersonaExample.question("What should I make tonight?"), "Soup on a cold night"));
         assertFalse(HaikuChecks.onTopic(PersonaExample.question("What should I make tonight?"), "The moon on the lake"));
     }
