@@ -1,6 +1,7 @@
 package org.finetunelab.cli;
 
 import org.finetunelab.experiments.InstructionTuning;
+import org.finetunelab.experiments.PreferenceTuning;
 import org.finetunelab.plot.SpreadChart;
 import org.finetunelab.results.Provenance;
 import org.finetunelab.results.ReadmeResults;
@@ -8,6 +9,7 @@ import org.finetunelab.results.ResultsFile;
 import org.finetunelab.stats.HeldOut;
 import org.finetunelab.stats.Seeds;
 import org.finetunelab.stats.Spread;
+import org.finetunelab.text.instructions.PreferencePair;
 import org.finetunelab.text.instructions.TaskExample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +21,7 @@ import tech.tablesaw.api.Table;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +31,9 @@ import java.util.concurrent.Callable;
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = {"Run one of the lab's studies and write its table, results file and chart.",
                 "instruct: the base model zero-shot and with three examples in its prompt, then instruction-tuned with",
-                "full fine-tuning, LoRA and prompt tuning, all on the held-out instructions, over several seeds."})
+                "full fine-tuning, LoRA and prompt tuning, all on the held-out instructions, over several seeds.",
+                "preferences: from the instruction-tuned model, a reward model and best-of-n (n = 1, 4, 16), then DPO,",
+                "judged on the held-out preference prompts, with instruction following before and after DPO."})
 final class StudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,13 +41,13 @@ final class StudyCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "which study: instruct")
+    @Parameters(index = "0", paramLabel = "NAME", description = "which study: instruct or preferences")
     String name;
 
     @Option(names = "--seeds", paramLabel = "N", description = "runs per trained setting (default: 3; 1 with FINETUNE_QUICK=1)")
     Integer seeds;
 
-    @Option(names = "--steps", description = "training steps per run (default: 600; 40 with FINETUNE_QUICK=1)")
+    @Option(names = "--steps", description = "instruction-tuning steps per run (default: 600; 40 with FINETUNE_QUICK=1)")
     Long steps;
 
     @Option(names = "--per-task", description = "held-out examples per task type to answer, 0 = all 20 (default: 0; 3 with FINETUNE_QUICK=1)")
@@ -56,8 +61,8 @@ final class StudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!name.equals("instruct")) {
-            throw new IllegalArgumentException("unknown study '" + name + "': the lab has instruct");
+        if (!List.of("instruct", "preferences").contains(name)) {
+            throw new IllegalArgumentException("unknown study '" + name + "': the lab has instruct and preferences");
         }
         boolean quick = "1".equals(System.getenv("FINETUNE_QUICK"));
         int runs = seeds != null ? OptionCheck.between(seeds, 1, 100, "--seeds", "") : Seeds.defaultCount();
@@ -70,6 +75,9 @@ final class StudyCommand implements Callable<Integer> {
                 spec.commandLine().getParseResult().originalArgs()));
         long[] seedList = Seeds.of(runs, 1);
         List<TaskExample> test = InstructionTuning.Settings.defaults().heldOut(examples);
+        if (name.equals("preferences")) {
+            return preferences(out, provenance, seedList, n, test, quick);
+        }
         out.printf("instruction tuning from %s: %d steps per run, seeds %s, %d held-out examples%n", model.model, n,
                 Arrays.toString(seedList), test.size());
         out.flush();
@@ -99,6 +107,53 @@ final class StudyCommand implements Callable<Integer> {
                         summary.doubleColumn("accuracy min").get(row), summary.doubleColumn("accuracy max").get(row)));
             }
             ChartFile.write(SpreadChart.bars("Held-out instruction following", "accuracy", bars), chart);
+            out.println("chart written to " + chart);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int preferences(PrintWriter out, Provenance provenance, long[] seedList, long sftSteps,
+                            List<TaskExample> instructions, boolean quick) throws Exception {
+        PreferenceTuning.Settings settings = PreferenceTuning.Settings.defaults();
+        if (quick) {
+            settings = settings.withSteps(10, 10);
+        }
+        List<TaskExample> prompts = settings.heldOut().stream().map(PreferencePair::example)
+                .limit(quick ? 10 : Long.MAX_VALUE).toList();
+        out.printf("preferences from %s: %d instruction-tuning steps, %d reward-model and %d DPO steps, seeds %s, "
+                + "%d held-out prompts, %d held-out instructions%n", model.model, sftSteps, settings.rewardSteps(),
+                settings.dpoSteps(), Arrays.toString(seedList), prompts.size(), instructions.size());
+        out.flush();
+        List<PreferenceTuning.Result> results = new ArrayList<>();
+        for (long seed : seedList) {
+            results.add(PreferenceTuning.study(model.model, InstructionTuning.Settings.defaults().withSteps(sftSteps),
+                    settings.withSeed(seed), prompts, instructions, stage -> {
+                        out.printf("%s (seed %d)...%n", stage, seed);
+                        out.flush();
+                        return List.of(new ProgressBarListener(stage));
+                    }));
+        }
+        Table summary = PreferenceTuning.summary(results);
+        Table measures = PreferenceTuning.measures(results);
+        out.println(TableText.of(summary));
+        out.println(TableText.of(measures));
+        out.println("Sampling error: " + HeldOut.describe(prompts.size()) + ".");
+        if (csv != null) {
+            Provenance finished = provenance.finish().with(ReadmeResults.HELD_OUT_EXAMPLES, Integer.toString(prompts.size()));
+            ResultsFile.write(csv, finished, summary);
+            Path extra = csv.resolveSibling(csv.getFileName().toString().replaceFirst("\\.csv$", "") + "-measures.csv");
+            ResultsFile.write(extra, finished, measures);
+            out.println("results written to " + csv + " and " + extra);
+        }
+        if (chart != null) {
+            Map<String, Spread> bars = new LinkedHashMap<>();
+            for (int row = 0; row < summary.rowCount(); row++) {
+                bars.put(summary.stringColumn("setting").get(row), new Spread(summary.intColumn("seeds").get(row),
+                        summary.doubleColumn("preferred behaviour").get(row), summary.doubleColumn("std").get(row),
+                        summary.doubleColumn("min").get(row), summary.doubleColumn("max").get(row)));
+            }
+            ChartFile.write(SpreadChart.bars("Preferred behaviour on held-out prompts", "preferred-behaviour rate", bars), chart);
             out.println("chart written to " + chart);
         }
         out.flush();

@@ -24,8 +24,9 @@ public final class ReadmeResults {
     public static final String BASE_MODEL = "base-model";
     public static final String BENCH = "bench";
     public static final String INSTRUCTION_TUNING = "instruction-tuning";
+    public static final String PREFERENCES = "preferences";
     /** The results files that have a block in the README. */
-    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, INSTRUCTION_TUNING, BASE_MODEL, BENCH);
+    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, INSTRUCTION_TUNING, PREFERENCES, BASE_MODEL, BENCH);
 
     /** base-model.csv: one row per measure. */
     public static final String MEASURE = "measure";
@@ -61,6 +62,8 @@ public final class ReadmeResults {
             case BASE_MODEL -> baseModel(ResultsFile.read(file), ResultsFile.provenance(file));
             case BENCH -> bench(ResultsFile.read(file), ResultsFile.provenance(file));
             case INSTRUCTION_TUNING -> instructionTuning(ResultsFile.read(file), ResultsFile.provenance(file));
+            case PREFERENCES -> preferences(ResultsFile.read(file),
+                    ResultsFile.read(resultsDir.resolve(PREFERENCES + "-measures.csv")), ResultsFile.provenance(file));
             default -> throw new IllegalArgumentException("no README block is made from results/" + name
                     + ".csv; the blocks are " + BLOCKS);
         };
@@ -158,6 +161,40 @@ public final class ReadmeResults {
                 .append(", ").append(p.get(Provenance.LOAD)).append(" (`docs/results/instruction-tuning.csv`; accuracy per"
                         + " task type in `instruction-tuning-tasks.csv`). How sure these are: ")
                 .append(HeldOut.describe(heldOut)).append(".\n");
+        return md.toString();
+    }
+
+    // ------------------------------------------------------------------ preferences
+
+    /** The tables of {@code finetune study preferences}: behaviour per setting, then the reward model and DPO's cost. */
+    static String preferences(Table behaviour, Table measures, Provenance p) {
+        int heldOut = Integer.parseInt(p.get(HELD_OUT_EXAMPLES));
+        StringBuilder md = new StringBuilder("\n");
+        md.append("| setting | seeds | preferred behaviour | min–max | wrong | rambling | rude | repeats itself |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (int r = 0; r < behaviour.rowCount(); r++) {
+            md.append("| ").append(behaviour.stringColumn("setting").get(r))
+                    .append(" | ").append(fmt("%d", (long) number(behaviour, "seeds", r)))
+                    .append(" | ").append(fmt("%.1f%%", 100 * number(behaviour, "preferred behaviour", r)))
+                    .append(number(behaviour, "seeds", r) > 1 ? fmt(" ± %.1f", 100 * number(behaviour, "std", r)) : "")
+                    .append(" | ").append(fmt("%.1f–%.1f%%", 100 * number(behaviour, "min", r), 100 * number(behaviour, "max", r)));
+            for (String problem : List.of("wrong", "rambling", "rude", "repeats itself")) {
+                md.append(" | ").append(fmt("%.1f%%", 100 * number(behaviour, problem, r)));
+            }
+            md.append(" |\n");
+        }
+        md.append("\n| measure | seeds | mean | min–max |\n| --- | ---: | ---: | ---: |\n");
+        for (int r = 0; r < measures.rowCount(); r++) {
+            md.append("| ").append(measures.stringColumn("measure").get(r))
+                    .append(" | ").append(fmt("%d", (long) number(measures, "seeds", r)))
+                    .append(" | ").append(fmt("%.1f%%", 100 * number(measures, "mean", r)))
+                    .append(" | ").append(fmt("%.1f–%.1f%%", 100 * number(measures, "min", r), 100 * number(measures, "max", r)))
+                    .append(" |\n");
+        }
+        md.append("\nWritten by `").append(p.get(Provenance.COMMAND)).append("` on ").append(p.get(Provenance.DATE))
+                .append(", code ").append(p.get(Provenance.CODE_VERSION)).append(", ").append(p.get(Provenance.MACHINE))
+                .append(", ").append(p.get(Provenance.LOAD)).append(" (`docs/results/preferences.csv` and"
+                        + " `preferences-measures.csv`). How sure these are: ").append(HeldOut.describe(heldOut)).append(".\n");
         return md.toString();
     }
 

@@ -50,6 +50,26 @@ public final class InstructionBatches extends ExampleBatches {
     }
 
     /**
+     * Several answers to one prompt as one batch, a row each (prompt, answer, end of text), weighted on the answer:
+     * what a reward model scores when it picks the best of n samples.
+     */
+    public static Batch answers(int[] prompt, List<int[]> answers, int endId) {
+        int length = prompt.length + answers.stream().mapToInt(a -> a.length).max().orElse(0);
+        long[] in = new long[answers.size() * length];
+        long[] target = new long[in.length];
+        float[] weight = new float[in.length];
+        for (int r = 0; r < answers.size(); r++) {
+            int[] answer = answers.get(r);
+            int[] tokens = new int[prompt.length + answer.length + 1];
+            System.arraycopy(prompt, 0, tokens, 0, prompt.length);
+            System.arraycopy(answer, 0, tokens, prompt.length, answer.length);
+            tokens[tokens.length - 1] = endId;
+            fillRow(tokens, prompt.length, r, length, endId, in, target, weight);
+        }
+        return new Batch(answers.size(), length, in, target, weight);
+    }
+
+    /**
      * Writes one example (prompt, then response and end of text) into row {@code row} of a batch's arrays, padded
      * to {@code length}: the weight is 1 where the predicted token belongs to the response, 0 elsewhere.
      */

@@ -32,10 +32,14 @@ import java.util.regex.Pattern;
  * <p>The held-out split is made so that a model cannot pass it by memory: its items (facts, words, numbers,
  * kinds) never occur in training, and half of its examples use a phrasing of the instruction that training
  * never shows. No held-out instruction occurs in training (checked when the data is made).
+ *
+ * <p>Training asks for each task in many ways (ten or so phrasings, some with a greeting before or a word of
+ * thanks after): a small model that has seen only a few fixed phrasings learns those strings, not the task,
+ * and cannot follow a request worded in a new way.
  */
 public final class InstructionData {
     /** Examples per task type in each split. */
-    public static final int TRAIN_PER_TASK = 80;
+    public static final int TRAIN_PER_TASK = 400;
     public static final int TEST_PER_TASK = 20;
     public static final String TRAIN_FILE = "train.jsonl";
     public static final String TEST_FILE = "test.jsonl";
@@ -100,7 +104,7 @@ public final class InstructionData {
                           Maker<T> maker, List<TaskExample> train, List<TaskExample> test) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; train.size() < TRAIN_PER_TASK && i < 50 * TRAIN_PER_TASK; i++) {
-            TaskExample e = maker.make(trainPool.get(i % trainPool.size()), pick(phrasings));
+            TaskExample e = wrapped(maker.make(trainPool.get(i % trainPool.size()), pick(phrasings)));
             if (seen.add(e.instruction())) {
                 train.add(e);
             }
@@ -114,6 +118,21 @@ public final class InstructionData {
         }
     }
 
+    /** Words a person might put around a request; training only, so held-out requests come bare. */
+    private static final List<String> LEAD_INS = List.of("", "", "", "", "Please: ", "Hi! ", "Quick task. ",
+            "Help me out. ", "Here is a task for you. ", "I need this: ", "Hello. ", "One more: ");
+    private static final List<String> TAILS = List.of("", "", "", "", " Thanks!", " Please answer briefly.",
+            " Just the answer, please.", " Thank you.");
+
+    private TaskExample wrapped(TaskExample e) {
+        String lead = pick(LEAD_INS);
+        String tail = pick(TAILS);
+        // A tail after bare words ("Count the words: sea wind Thanks!") would change the answer.
+        boolean closed = ".?!'\"".indexOf(e.instruction().charAt(e.instruction().length() - 1)) >= 0;
+        String instruction = lead + e.instruction() + (closed ? tail : "");
+        return new TaskExample(e.task(), instruction, e.response(), e.accept(), e.reject(), e.count());
+    }
+
     private void add(TaskType task, List<TaskExample> trainAll, List<TaskExample> testAll) {
         List<TaskExample> train = new ArrayList<>();
         List<TaskExample> test = new ArrayList<>();
@@ -122,41 +141,56 @@ public final class InstructionData {
             case TRUE_FALSE -> trueFalse(train, test);
             case CHOICE -> choice(train, test);
             case PLURAL -> split(WordLists.PLURALS, 20, List.of("What is the plural of '%s'?", "Give the plural of %s.",
-                    "Plural of %s?", "Write the plural form of the word %s."), "How do you say %s when there is more than one?",
+                    "Plural of %s?", "Write the plural form of the word %s.", "Make %s plural.",
+                    "%s, plural form?", "Turn %s into its plural.", "What is the plural form of %s?",
+                    "Change '%s' to the plural.", "One %s, many what?"), "How do you say %s when there is more than one?",
                     (w, f) -> example(task, f.formatted(w[0]), w[1], List.of(w[1])), train, test);
             case ANTONYM -> split(WordLists.ANTONYMS, 25, List.of("What is the opposite of '%s'?",
-                    "Give a word that means the opposite of %s.", "Opposite of %s?", "Name the antonym of %s."),
+                    "Give a word that means the opposite of %s.", "Opposite of %s?", "Name the antonym of %s.",
+                    "What's the opposite of %s?", "Antonym of %s?", "Tell me the opposite of '%s'.",
+                    "Give me the antonym for %s.", "What word is opposite to %s?"),
                     "Which word means the reverse of %s?",
                     (w, f) -> example(task, f.formatted(w[0]), w[1], Arrays.asList(w).subList(1, w.length)), train, test);
             case UPPERCASE -> split(WordLists.PLAIN_WORDS, 25, List.of("Write '%s' in capital letters.",
-                    "Spell %s in upper case.", "Make this word all capitals: %s", "Uppercase: %s"),
+                    "Spell %s in upper case.", "Make this word all capitals: %s", "Uppercase: %s",
+                    "Capitalize every letter of %s.", "Convert %s to uppercase.", "Write %s in all capital letters.",
+                    "%s in upper case, please.", "Change %s to capitals.", "Type %s using only capital letters."),
                     "Shout the word %s (all caps).",
                     (w, f) -> example(task, f.formatted(w), w.toUpperCase(Locale.ROOT), List.of(w.toUpperCase(Locale.ROOT))),
                     train, test);
             case COUNT_WORDS -> split(sentences(400), 100, List.of("How many words are in this sentence: '%s'?",
-                    "Count the words: %s", "Number of words in \"%s\"?", "How many words does this have? %s"),
+                    "Count the words: %s", "Number of words in \"%s\"?", "How many words does this have? %s",
+                    "Count how many words there are: %s", "How many words? %s", "What is the number of words in '%s'?",
+                    "How long is this sentence in words: %s", "Count the words in this line: %s"),
                     "Tell me the word count of: %s",
                     (s, f) -> {
                         int n = s.split(" ").length;
                         return example(task, f.formatted(s), String.valueOf(n), List.of(String.valueOf(n)));
                     }, train, test);
             case FIRST_WORD -> split(sentences(400), 100, List.of("What is the first word of '%s'?", "First word: %s",
-                    "Which word comes first in this sentence? %s", "Give me the opening word of: %s"),
+                    "Which word comes first in this sentence? %s", "Give me the opening word of: %s",
+                    "Which word begins this sentence: %s", "Name the first word in '%s'.", "Copy only the first word: %s",
+                    "The first word of \"%s\" is?", "What word is at the front of this: %s"),
                     "Tell me which word starts this: %s",
                     (s, f) -> example(task, f.formatted(s), s.split(" ")[0], List.of(s.split(" ")[0])), train, test);
             case LAST_WORD -> split(sentences(400), 100, List.of("What is the last word of '%s'?", "Last word: %s",
-                    "Which word comes last in this sentence? %s", "Give me the final word of: %s"),
+                    "Which word comes last in this sentence? %s", "Give me the final word of: %s",
+                    "Which word finishes this sentence: %s", "Name the last word in '%s'.", "Copy only the last word: %s",
+                    "The last word of \"%s\" is?", "What is the final word here? %s"),
                     "Tell me which word ends this: %s",
                     (s, f) -> {
                         String[] w = s.split(" ");
                         return example(task, f.formatted(s), w[w.length - 1], List.of(w[w.length - 1]));
                     }, train, test);
             case NUMBER_WORDS -> split(numbers(), 20, List.of("Write %d in words.", "Spell out the number %d.",
-                    "How do you write %d in letters?", "%d in words, please."), "Say the number %d using words.",
+                    "How do you write %d in letters?", "%d in words, please.", "Write the number %d as a word.",
+                    "How is %d written out?", "Spell %d.", "Give %d in letters, not digits.", "What is %d in English words?"), "Say the number %d using words.",
                     (n, f) -> example(task, f.formatted(n), NumberWords.of(n), List.of(NumberWords.of(n))), train, test);
             case LIST_ITEMS -> listItems(train, test);
             case SORT_WORDS -> split(wordGroups(400), 100, List.of("Sort these words alphabetically: %s",
-                    "Put in alphabetical order: %s", "Arrange alphabetically: %s", "Order these from A to Z: %s"),
+                    "Put in alphabetical order: %s", "Arrange alphabetically: %s", "Order these from A to Z: %s",
+                    "Put these words in A-Z order: %s", "Alphabetical order, please: %s", "Sort: %s",
+                    "Rearrange in dictionary order: %s", "List these alphabetically: %s"),
                     "Alphabetize: %s",
                     (g, f) -> {
                         List<String> sorted = new ArrayList<>(g);
@@ -167,7 +201,9 @@ public final class InstructionData {
             case POLITE -> polite(train, test);
             case CATEGORY -> category(train, test);
             case REPEAT -> split(WordLists.PLAIN_WORDS, 25, List.of("Say '%s' %s times.", "Repeat the word %s %s times.",
-                    "Write %s %s times.", "Give me the word %s, %s times over."), "Echo %s %s times.",
+                    "Write %s %s times.", "Give me the word %s, %s times over.", "Repeat %s %s times, please.",
+                    "Type the word %s %s times.", "%s, %s times.", "Write the word %s %s times in a row.",
+                    "I want to see %s %s times."), "Echo %s %s times.",
                     (w, f) -> {
                         int n = 2 + random.nextInt(3);
                         String answer = String.join(" ", Collections.nCopies(n, w));
@@ -226,19 +262,27 @@ public final class InstructionData {
 
     private void factQuestions(List<TaskExample> train, List<TaskExample> test) {
         List<List<Fact>> pools = factPools(0);
-        fill(pools.get(0), pools.get(1), List.of("Q1", "Q2", "Q3", "Q4"), "Q5", (fact, which) -> {
+        fill(pools.get(0), pools.get(1), List.of("Q1", "Q2", "Q3", "Q4", "Q6", "Q7", "Q8", "Q9"), "Q5", (fact, which) -> {
             String q = question(fact);
             String instruction = q != null ? switch (which) {
                 case "Q1" -> q;
                 case "Q2" -> "Answer this question: " + q;
                 case "Q3" -> "Please tell me: " + q;
                 case "Q4" -> "Quick question: " + q;
+                case "Q6" -> "Do you know this? " + q;
+                case "Q7" -> "Here is a question. " + q;
+                case "Q8" -> "Can you answer this: " + q;
+                case "Q9" -> "Tell me this: " + q;
                 default -> "I would like to know: " + q;
             } : switch (which) {
                 case "Q1" -> "Fill in the missing word: " + gap(fact);
                 case "Q2" -> "Complete this: " + gap(fact);
                 case "Q3" -> "What word fills the gap? " + gap(fact);
                 case "Q4" -> "Finish the sentence: " + gap(fact);
+                case "Q6" -> "Fill the blank: " + gap(fact);
+                case "Q7" -> "Which word completes this? " + gap(fact);
+                case "Q8" -> "Complete the sentence: " + gap(fact);
+                case "Q9" -> "What goes in the blank? " + gap(fact);
                 default -> "Supply the missing word: " + gap(fact);
             };
             return example(TaskType.FACT_QUESTION, instruction, fact.text(), List.of(answer(fact)));
@@ -248,7 +292,9 @@ public final class InstructionData {
     private void trueFalse(List<TaskExample> train, List<TaskExample> test) {
         List<List<Fact>> pools = factPools(1);
         fill(pools.get(0), pools.get(1), List.of("True or false: %s", "Is this true? %s",
-                "Is the following statement correct? %s", "Tell me if this is true or false: %s"),
+                "Is the following statement correct? %s", "Tell me if this is true or false: %s",
+                "True or false? %s", "Check this statement: %s", "Right or wrong: %s", "Fact check: %s",
+                "Is this statement true? %s"),
                 "Decide whether this is true: %s", (fact, phrasing) -> {
                     boolean truth = random.nextBoolean();
                     String statement = truth ? fact.text()
@@ -262,7 +308,8 @@ public final class InstructionData {
     private void choice(List<TaskExample> train, List<TaskExample> test) {
         List<List<Fact>> pools = factPools(2);
         fill(pools.get(0), pools.get(1), List.of("Which is right, %s or %s? %s", "Choose %s or %s: %s",
-                "Pick the right word (%s or %s): %s", "Is it %s or %s? %s"), "Fill the gap with %s or %s: %s",
+                "Pick the right word (%s or %s): %s", "Is it %s or %s? %s", "%s or %s? %s",
+                "Which word fits, %s or %s? %s", "Complete with %s or %s: %s", "Select %s or %s: %s"), "Fill the gap with %s or %s: %s",
                 (fact, phrasing) -> {
                     String right = answer(fact);
                     String wrong = fact.distractors().get(random.nextInt(fact.distractors().size())).strip();
@@ -282,7 +329,8 @@ public final class InstructionData {
             }
         }
         split(requests, 9, List.of("Name %s %s.", "List %s %s.", "Give me %s %s, separated by commas.",
-                "Can you name %s %s?"), "Write down %s %s.", (request, phrasing) -> {
+                "Can you name %s %s?", "Tell me %s %s.", "I need %s %s, please.", "Please list %s %s, with commas.",
+                "Mention %s %s.", "What are %s %s you know?"), "Write down %s %s.", (request, phrasing) -> {
                     List<String> members = kinds().get(request[0]);
                     int n = Integer.parseInt(request[1]);
                     List<String> shuffled = new ArrayList<>(members);
@@ -296,7 +344,8 @@ public final class InstructionData {
     private void polite(List<TaskExample> train, List<TaskExample> test) {
         List<String> forms = List.of("Could you please %s %s?", "Would you please %s %s?", "Please could you %s %s?");
         split(WordLists.ORDERS, 12, List.of("Make this polite: %s.", "Rewrite politely: %s.", "Say this more politely: %s!",
-                "Turn this order into a polite request: %s."), "How would you ask nicely? %s.", (order, phrasing) -> {
+                "Turn this order into a polite request: %s.", "Say this nicely: %s.", "Ask this politely: %s.",
+                "Make this request more polite: %s!", "Soften this order: %s.", "Rephrase as a polite question: %s."), "How would you ask nicely? %s.", (order, phrasing) -> {
                     String command = Character.toUpperCase(order[0].charAt(0)) + order[0].substring(1) + " " + order[1];
                     String response = pick(forms).formatted(order[0], order[1]);
                     String[] object = order[1].split(" ");
@@ -321,7 +370,8 @@ public final class InstructionData {
             }
         }
         split(questions, 40, List.of("Is %s %s or %s?", "%s: %s or %s?", "What kind of thing is %s, %s or %s?",
-                "Would you call %s %s or %s?"), "Which is it for %s, %s or %s?", (q, phrasing) -> {
+                "Would you call %s %s or %s?", "Is %s %s or is it %s?", "Tell me if %s is %s or %s.",
+                "Choose the right kind for %s: %s or %s?", "Which is %s: %s or %s?"), "Which is it for %s, %s or %s?", (q, phrasing) -> {
                     boolean rightFirst = random.nextBoolean();
                     String right = article(q[1]);
                     String wrong = article(q[2]);
