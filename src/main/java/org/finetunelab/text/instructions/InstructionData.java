@@ -220,7 +220,7 @@ public final class InstructionData {
     private static final Pattern CALLED = Pattern.compile("(.+) (is|are) called (a|an|the)");
     private static final Pattern WHAT_IS = Pattern.compile("(The .+) (is|are|was|were)( the| a| an)?");
 
-    static String question(Fact fact) {
+    public static String question(Fact fact) {
         Matcher called = CALLED.matcher(fact.prompt());
         if (called.matches()) {
             return "What " + called.group(2) + " " + lowerFirst(called.group(1)) + " called?";
