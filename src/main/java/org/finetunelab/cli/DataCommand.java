@@ -23,7 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = {"Write one of the datasets the lab makes itself:",
+        description = {"Write one of the datasets the lab makes itself.",
                 "instructions: the instruction-following tasks (data/datasets/instructions);",
                 "preferences: preferred and rejected answers to them (data/datasets/preferences);",
                 "haiku-chef, bard, museum-guide: the personas' data (data/datasets/NAME).",

@@ -68,7 +68,11 @@ public final class PreferenceData {
         for (PreferencePair.Kind kind : PreferencePair.Kind.values()) {
             List<TaskExample> pool = new ArrayList<>(examples);
             if (kind == PreferencePair.Kind.RIGHT_FACT) {
-                pool.removeIf(e -> e.task() != TaskType.FACT_QUESTION || !factsByText.containsKey(e.response()));
+                // Only facts whose word is not in the rest of the sentence ("The Stone Age came before the Bronze
+                // Age" names "Age" whatever the gap gets): there a wrong word makes a wrong answer.
+                pool.removeIf(e -> e.task() != TaskType.FACT_QUESTION || !factsByText.containsKey(e.response())
+                        || factsByText.get(e.response()).prompt().toLowerCase(java.util.Locale.ROOT)
+                                .contains(factsByText.get(e.response()).answer().strip().toLowerCase(java.util.Locale.ROOT)));
             }
             Collections.shuffle(pool, random);
             for (int i = 0; i < perKind; i++) {
