@@ -34,6 +34,7 @@ import java.util.Properties;
                 DataCommand.class,
                 CompareCommand.class,
                 StudyCommand.class,
+                PersonaCommand.class,
                 BenchCommand.class,
                 ResultsCommand.class,
                 CommandLine.HelpCommand.class,
