@@ -5,6 +5,7 @@ import org.finetunelab.experiments.PersonaTuning;
 import org.finetunelab.model.GenerationConfig;
 import org.finetunelab.model.LanguageModel;
 import org.finetunelab.text.personas.Persona;
+import org.finetunelab.text.personas.PersonaData;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
@@ -76,7 +77,7 @@ final class PersonaChat {
                 + "./lab finetune persona train --persona %s also measures it).%n", name, folder, name);
         out.flush();
         try (LanguageModel lm = model.load()) {
-            return PersonaRuns.trainAndSave(lm, name, PersonaTuning.examples(lm, persona.folder().resolve("train.jsonl")),
+            return PersonaRuns.trainAndSave(lm, name, PersonaTuning.examples(lm, persona.folder().resolve(PersonaData.TRAIN_FILE)),
                     PersonaTuning.Recipe.defaults(persona), folder, out) != null;
         }
     }

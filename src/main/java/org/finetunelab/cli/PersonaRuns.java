@@ -46,8 +46,8 @@ final class PersonaRuns {
         }
         Path saved = PersonaTuning.save(trained, folder);
         AtomicFiles.deleteRecursively(checkpoint);
-        console.printf("trained %d steps in %.1f minutes, final loss %.3f; saved to %s%n", trained.result().stepsDone(),
-                trained.result().seconds() / 60, trained.result().finalTrainLoss(), saved);
+        console.printf("trained %d steps in %.0f s, final loss %.3f; saved to %s%n", trained.result().stepsDone(),
+                trained.result().seconds(), trained.result().finalTrainLoss(), saved);
         return trained;
     }
 

@@ -10,6 +10,7 @@ import org.finetunelab.peft.AdapterSet;
 import org.finetunelab.text.DatasetException;
 import org.finetunelab.text.InstructionExample;
 import org.finetunelab.text.personas.Persona;
+import org.finetunelab.text.personas.PersonaData;
 import org.finetunelab.text.personas.PersonaExample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +27,8 @@ import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Teach the base model a persona with a LoRA adapter, measure it on held-out questions before",
-                "and after, and save it to DIR/NAME.",
+        description = {"Teach the base model a persona with a LoRA adapter, measure it and save it.",
+                "Held-out questions are answered before and after training; the adapter goes to DIR/NAME.",
                 "--persona haiku-chef|bard|museum-guide: the lab's data and the persona's recipe and checks.",
                 "--data FILE --name NAME: your own JSON Lines file (instruction, response); a tenth is held out, and",
                 "answers are scored by the words your responses favour and by their length.",
@@ -106,7 +107,7 @@ final class PersonaTrainCommand implements Callable<Integer> {
 
     private Run builtIn(LanguageModel lm, Persona p) {
         Recipe recipe = Recipe.defaults(p);
-        return new Run(PersonaTuning.examples(lm, p.folder().resolve("train.jsonl")), PersonaTuning.heldOut(p),
+        return new Run(PersonaTuning.examples(lm, p.folder().resolve(PersonaData.TRAIN_FILE)), PersonaTuning.heldOut(p),
                 steps != null ? recipe.withSteps(steps) : recipe, (m, asked, progress) -> PersonaTuning.evaluate(m, p, asked, progress));
     }
 
