@@ -76,13 +76,13 @@ final class PersonaTrainCommand implements Callable<Integer> {
             List<PersonaExample> questions = heldOut == null ? run.questions()
                     : run.questions().subList(0, Math.min(heldOut, run.questions().size()));
             Evaluation before = questions.isEmpty() ? null
-                    : PersonaRuns.answering("base answers", questions, p -> run.evaluate(lm, questions, p));
+                    : PersonaRuns.answering("base answers", questions, p -> run.scorer().evaluate(questions, p));
             PersonaTuning.Trained trained = PersonaRuns.trainAndSave(lm, adapter, run.training(), run.recipe(), folder, console);
             if (trained == null) {
                 return 1;
             }
             if (before != null) {
-                Evaluation after = PersonaRuns.answering("tuned answers", questions, p -> run.evaluate(lm, questions, p));
+                Evaluation after = PersonaRuns.answering("tuned answers", questions, p -> run.scorer().evaluate(questions, p));
                 console.println(TableText.of(PersonaTuning.compare(before, after)));
                 console.printf("for example:%n  %s%n  base:  %s%n  tuned: %s%n", questions.get(0).instruction(),
                         oneLine(before.answers().get(0)), oneLine(after.answers().get(0)));
@@ -94,21 +94,19 @@ final class PersonaTrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The training examples, the held-out questions and how they are scored, for a lab persona or the user's own. */
+    /** The training examples, the held-out questions and how the answers are scored, for a lab persona or your own. */
     private record Run(List<InstructionExample> training, List<PersonaExample> questions, Recipe recipe, Scorer scorer) {
-        Evaluation evaluate(LanguageModel lm, List<PersonaExample> asked, IntConsumer progress) {
-            return scorer.evaluate(lm, asked, progress);
-        }
     }
 
+    /** Answers {@code asked} with the model as it is now and scores the answers. */
     private interface Scorer {
-        Evaluation evaluate(LanguageModel lm, List<PersonaExample> asked, IntConsumer progress);
+        Evaluation evaluate(List<PersonaExample> asked, IntConsumer progress);
     }
 
     private Run builtIn(LanguageModel lm, Persona p) {
         Recipe recipe = Recipe.defaults(p);
         return new Run(PersonaTuning.examples(lm, p.folder().resolve(PersonaData.TRAIN_FILE)), PersonaTuning.heldOut(p),
-                steps != null ? recipe.withSteps(steps) : recipe, (m, asked, progress) -> PersonaTuning.evaluate(m, p, asked, progress));
+                steps != null ? recipe.withSteps(steps) : recipe, (asked, progress) -> PersonaTuning.evaluate(lm, p, asked, progress));
     }
 
     private Run own(LanguageModel lm) {
@@ -122,7 +120,7 @@ final class PersonaTrainCommand implements Callable<Integer> {
         }
         Recipe recipe = Recipe.forOwnData();
         return new Run(own.training(), own.heldOut(), steps != null ? recipe.withSteps(steps) : recipe,
-                (m, asked, progress) -> PersonaTuning.evaluate(m, name, own.checks(), asked, own.answerTokens(), progress));
+                (asked, progress) -> PersonaTuning.evaluate(lm, name, own.checks(), asked, own.answerTokens(), progress));
     }
 
     private void check() {

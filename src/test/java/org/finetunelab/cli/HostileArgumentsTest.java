@@ -32,6 +32,7 @@ class HostileArgumentsTest {
     static String missing;
     static String trainedPersonas;
     static String fewExamples;
+    static String longExamples;
 
     @BeforeAll
     static void fixtures() throws Exception {
@@ -43,6 +44,8 @@ class HostileArgumentsTest {
         Path bard = Files.createDirectories(dir.resolve("personas/bard"));
         Files.writeString(bard.resolve("persona.json"), "{}");
         trainedPersonas = dir.resolve("personas").toString();
+        longExamples = Files.writeString(dir.resolve("long.jsonl"), ("{\"instruction\": \"hi\", \"response\": \""
+                + "cat ".repeat(60) + "\"}\n").repeat(12)).toString();
         fewExamples = Files.writeString(dir.resolve("few.jsonl"), "{\"instruction\": \"hi\", \"response\": \"yo\"}\n".repeat(3))
                 .toString();
     }
@@ -143,6 +146,7 @@ class HostileArgumentsTest {
         c.add(a("--out", "persona", "train", "-m", model, "--persona", "bard", "--out", textFile));
         c.add(a("--replace", "persona", "train", "-m", model, "--persona", "bard", "--out", trainedPersonas));
         c.add(a("line 1", "persona", "train", "-m", model, "--data", textFile, "--name", "x", "--out", personas));
+        c.add(a("response on this line", "persona", "train", "-m", model, "--data", longExamples, "--name", "x", "--out", personas));
         c.add(a("at least 10", "persona", "train", "--data", fewExamples, "--name", "x", "--out", personas));
         c.add(a("does not exist", "persona", "train", "-m", missing, "--persona", "bard", "--out", personas));
         c.add(a("Unmatched argument", "persona", "frobnicate"));
