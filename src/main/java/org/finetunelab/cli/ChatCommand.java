@@ -20,7 +20,9 @@ import java.util.concurrent.Callable;
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"Talk to an instruction-tuned model: each line you type is answered.",
                 "The instruction is shown to the model with the template it was trained with (recorded by train).",
-                "Each answer starts afresh: the small models have a 128-token context, too short to keep a conversation."})
+                "Each answer starts afresh: the small models have a 128-token context, too short to keep a conversation.",
+                "--persona NAME answers as a persona (haiku-chef, bard, museum-guide or your own, see persona train);",
+                "the lab's three are trained into the cache folder on first use, once."})
 final class ChatCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,6 +32,14 @@ final class ChatCommand implements Callable<Integer> {
 
     @Option(names = "--adapter", paramLabel = "DIR", description = "an adapter saved by train, applied to the model (its base by default)")
     Path adapter;
+
+    @Option(names = "--persona", paramLabel = "NAME", description = "answer as this persona: haiku-chef, bard, museum-guide, "
+            + "or one you trained with persona train --name")
+    String persona;
+
+    @Option(names = "--adapters", paramLabel = "DIR", description = "with --persona: the folder persona train wrote to "
+            + "(default: the cache folder's personas/; the lab's personas missing there are trained on first use)")
+    Path adapters;
 
     @Option(names = "--prompt", paramLabel = "TEXT", description = "answer this one instruction and exit (for scripts)")
     String prompt;
@@ -53,35 +63,63 @@ final class ChatCommand implements Callable<Integer> {
         if (prompt != null) {
             OptionCheck.nonEmpty(prompt.strip(), "the --prompt text");
         }
+        if (persona != null) {
+            return new PersonaChat(spec, model, persona, adapters, template, adapter).run(tokens(), temperature, seed, prompt);
+        }
+        if (adapters != null) {
+            throw new IllegalArgumentException("--adapters goes with --persona NAME (a folder of persona adapters); "
+                    + "for one adapter use --adapter DIR");
+        }
         TrainedFolder record = TrainedFolder.readFrom(adapter != null ? adapter : model.model);
         PromptTemplate prompts = PromptTemplate.named(template != null ? template : record != null ? record.template() : "chat");
         GenerationConfig config = GenerationConfig.sampling(maxTokens, seed).withTemperature(temperature)
                 .withStop("\n<|user|>", "\n###");
         PrintWriter out = spec.commandLine().getOut();
         try (LanguageModel lm = load(record)) {
-            if (prompt != null) {
-                answer(lm, prompts, prompt, config, out);
-                out.println();
-                out.flush();
-                return 0;
+            String banner = "Chatting with " + (adapter != null ? adapter + " on " : "") + model.model + " (template "
+                    + prompts.name() + ").";
+            talk(out, banner, prompt, (line, onText) -> lm.generate(prompts.render(line.strip(), null, "").prompt(), config,
+                    onText).strip());
+        }
+        return 0;
+    }
+
+    /** -n/--max-new-tokens when given, else null (a persona then answers as long as it learnt to). */
+    private Integer tokens() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--max-new-tokens") ? maxTokens : null;
+    }
+
+    /** Answers one line and writes it as it comes. */
+    interface Answerer {
+        String answer(String line, java.util.function.Consumer<String> onText);
+    }
+
+    /** Answers {@code prompt} alone, or each line typed until an empty line or the end of input. */
+    static void talk(PrintWriter out, String banner, String prompt, Answerer answerer) throws java.io.IOException {
+        java.util.function.Consumer<String> print = piece -> {
+            out.print(piece);
+            out.flush();
+        };
+        if (prompt != null) {
+            answerer.answer(prompt, print);
+            out.println();
+            out.flush();
+            return;
+        }
+        out.println(banner + " Type a request; an empty line or Ctrl+D ends.");
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        while (true) {
+            out.print("you> ");
+            out.flush();
+            String line = in.readLine();
+            if (line == null || line.isBlank()) {
+                break;
             }
-            out.println("Chatting with " + (adapter != null ? adapter + " on " : "") + model.model + " (template "
-                    + prompts.name() + "). Type a request; an empty line or Ctrl+D ends.");
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            while (true) {
-                out.print("you> ");
-                out.flush();
-                String line = in.readLine();
-                if (line == null || line.isBlank()) {
-                    break;
-                }
-                out.print("model> ");
-                answer(lm, prompts, line, config, out);
-                out.println();
-            }
+            out.print("model> ");
+            answerer.answer(line, print);
+            out.println();
         }
         out.flush();
-        return 0;
     }
 
     private LanguageModel load(TrainedFolder record) throws java.io.IOException {
@@ -95,13 +133,4 @@ final class ChatCommand implements Callable<Integer> {
         return FineTuning.loadModel(base, adapter);
     }
 
-    /** Streams the answer to {@code out} as it is written and returns it. */
-    private static String answer(LanguageModel lm, PromptTemplate prompts, String instruction, GenerationConfig config,
-                                 PrintWriter out) {
-        String shown = prompts.render(instruction.strip(), null, "").prompt();
-        return lm.generate(shown, config, piece -> {
-            out.print(piece);
-            out.flush();
-        }).strip();
-    }
 }

@@ -34,6 +34,7 @@ import java.util.Properties;
                 DataCommand.class,
                 CompareCommand.class,
                 StudyCommand.class,
+                PersonaCommand.class,
                 BenchCommand.class,
                 ResultsCommand.class,
                 CommandLine.HelpCommand.class,
@@ -98,7 +99,8 @@ public final class FinetuneCli implements Runnable {
         if (e instanceof java.nio.file.NoSuchFileException missing && missing.getReason() == null) {
             message = "no such file: " + message;
         }
-        cmd.getErr().println(cmd.getColorScheme().errorText("finetune " + cmd.getCommandName() + ": " + message));
+        // The full name ("finetune persona train"), so a subcommand's error says which command it is.
+        cmd.getErr().println(cmd.getColorScheme().errorText(cmd.getCommandSpec().qualifiedName() + ": " + message));
         cmd.getErr().flush();
         return 1;
     }

@@ -30,6 +30,9 @@ class HostileArgumentsTest {
     static String binaryFile;
     static String emptyFolder;
     static String missing;
+    static String trainedPersonas;
+    static String fewExamples;
+    static String longExamples;
 
     @BeforeAll
     static void fixtures() throws Exception {
@@ -38,6 +41,13 @@ class HostileArgumentsTest {
         binaryFile = Files.write(dir.resolve("binary.bin"), new byte[]{(byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3}).toString();
         emptyFolder = Files.createDirectories(dir.resolve("empty")).toString();
         missing = dir.resolve("does/not/exist").toString();
+        Path bard = Files.createDirectories(dir.resolve("personas/bard"));
+        Files.writeString(bard.resolve("persona.json"), "{}");
+        trainedPersonas = dir.resolve("personas").toString();
+        longExamples = Files.writeString(dir.resolve("long.jsonl"), ("{\"instruction\": \"hi\", \"response\": \""
+                + "cat ".repeat(60) + "\"}\n").repeat(12)).toString();
+        fewExamples = Files.writeString(dir.resolve("few.jsonl"), "{\"instruction\": \"hi\", \"response\": \"yo\"}\n".repeat(3))
+                .toString();
     }
 
     /** Each case: the arguments, and a piece of the message that must name what is wrong. */
@@ -118,6 +128,36 @@ class HostileArgumentsTest {
         c.add(a("--prompt text is empty", "chat", "-m", model, "--prompt", " "));
         c.add(a("-n/--max-new-tokens", "chat", "-m", model, "-n", "0", "--prompt", "hi"));
         c.add(a("does not exist", "chat", "-m", missing, "--prompt", "hi"));
+        // persona train and chat --persona (all fail before training)
+        String personas = dir.resolve("p").toString();
+        c.add(a("--persona NAME", "persona", "train", "-m", model, "--out", personas));
+        c.add(a("not both", "persona", "train", "-m", model, "--persona", "bard", "--data", textFile, "--name", "x"));
+        c.add(a("--persona must be haiku-chef, bard, museum-guide", "persona", "train", "-m", model, "--persona", "poet"));
+        c.add(a("--name goes with --data", "persona", "train", "-m", model, "--persona", "bard", "--name", "x"));
+        c.add(a("--data needs --name", "persona", "train", "-m", model, "--data", textFile));
+        c.add(a("--data", "persona", "train", "-m", model, "--data", missing, "--name", "x"));
+        c.add(a("--data", "persona", "train", "-m", model, "--data", emptyFolder, "--name", "x"));
+        c.add(a("--name 'my poet'", "persona", "train", "-m", model, "--data", textFile, "--name", "my poet"));
+        c.add(a("--name 'none'", "persona", "train", "-m", model, "--data", textFile, "--name", "none"));
+        c.add(a("--name bard is one of the lab's personas", "persona", "train", "-m", model, "--data", textFile, "--name", "bard"));
+        c.add(a("--steps", "persona", "train", "-m", model, "--persona", "bard", "--steps", "0", "--out", personas));
+        c.add(a("--steps", "persona", "train", "-m", model, "--persona", "bard", "--steps", "lots", "--out", personas));
+        c.add(a("--held-out", "persona", "train", "-m", model, "--persona", "bard", "--held-out", "-1", "--out", personas));
+        c.add(a("--out", "persona", "train", "-m", model, "--persona", "bard", "--out", textFile));
+        c.add(a("--replace", "persona", "train", "-m", model, "--persona", "bard", "--out", trainedPersonas));
+        c.add(a("line 1", "persona", "train", "-m", model, "--data", textFile, "--name", "x", "--out", personas));
+        c.add(a("response on this line", "persona", "train", "-m", model, "--data", longExamples, "--name", "x", "--out", personas));
+        c.add(a("at least 10", "persona", "train", "--data", fewExamples, "--name", "x", "--out", personas));
+        c.add(a("does not exist", "persona", "train", "-m", missing, "--persona", "bard", "--out", personas));
+        c.add(a("Unmatched argument", "persona", "frobnicate"));
+        c.add(a("--adapters goes with --persona", "chat", "-m", model, "--adapters", emptyFolder, "--prompt", "hi"));
+        c.add(a("--persona and --adapter", "chat", "-m", model, "--persona", "bard", "--adapter", emptyFolder, "--prompt", "hi"));
+        c.add(a("--template", "chat", "-m", model, "--persona", "bard", "--template", "chat", "--prompt", "hi"));
+        c.add(a("--adapters", "chat", "-m", model, "--persona", "bard", "--adapters", missing, "--prompt", "hi"));
+        c.add(a("--adapters", "chat", "-m", model, "--persona", "bard", "--adapters", textFile, "--prompt", "hi"));
+        c.add(a("has no 'bard' adapter", "chat", "-m", model, "--persona", "bard", "--adapters", emptyFolder, "--prompt", "hi"));
+        c.add(a("--persona poet: no such adapter", "chat", "-m", model, "--persona", "poet", "--prompt", "hi"));
+        c.add(a("persona train --data FILE --name poet --out", "chat", "-m", model, "--persona", "poet", "--adapters", emptyFolder, "--prompt", "hi"));
         // study and results
         c.add(a("unknown study 'recipes'", "study", "recipes"));
         c.add(a("--seeds", "study", "instruct", "--seeds", "0"));

@@ -63,13 +63,19 @@ public final class PersonaMetrics {
 
     public static Table rates(Persona persona, List<PersonaExample> examples, List<String> answers,
                               Pronunciation pronunciation) {
-        Table details = details(persona, examples, answers, pronunciation);
+        return rates(persona.id() + " (syllables and rhymes: " + pronunciation.describe() + ")",
+                checks(persona, pronunciation), examples, answers);
+    }
+
+    /** The share of answers that pass each of {@code checks}: any checks, e.g. a style of your own ({@link StyleChecks}). */
+    public static Table rates(String title, List<Check> checks, List<PersonaExample> examples, List<String> answers) {
+        Table details = details(title, checks, examples, answers);
         StringColumn metric = StringColumn.create("metric");
         StringColumn rule = StringColumn.create("rule");
         IntColumn passed = IntColumn.create("passed");
         IntColumn total = IntColumn.create("answers");
         DoubleColumn rate = DoubleColumn.create("rate");
-        for (Check check : checks(persona, pronunciation)) {
+        for (Check check : checks) {
             int n = details.booleanColumn(check.name()).countTrue();
             metric.append(check.name());
             rule.append(check.rule());
@@ -77,13 +83,17 @@ public final class PersonaMetrics {
             total.append(details.rowCount());
             rate.append(details.rowCount() == 0 ? 0 : (double) n / details.rowCount());
         }
-        return Table.create(persona.id() + " (syllables and rhymes: " + pronunciation.describe() + ")", metric, rule,
-                passed, total, rate);
+        return Table.create(title, metric, rule, passed, total, rate);
     }
 
     /** One row per answer: question, answer, and whether it passes each check. */
     public static Table details(Persona persona, List<PersonaExample> examples, List<String> answers,
                                 Pronunciation pronunciation) {
+        return details(persona.id() + " answers", checks(persona, pronunciation), examples, answers);
+    }
+
+    /** One row per answer with a column per check, for any checks. */
+    public static Table details(String title, List<Check> checks, List<PersonaExample> examples, List<String> answers) {
         if (examples.size() != answers.size()) {
             throw new IllegalArgumentException(examples.size() + " examples but " + answers.size() + " answers: give one "
                     + "answer per example, in the same order");
@@ -91,7 +101,6 @@ public final class PersonaMetrics {
         StringColumn question = StringColumn.create("question");
         StringColumn answer = StringColumn.create("answer");
         List<BooleanColumn> results = new ArrayList<>();
-        List<Check> checks = checks(persona, pronunciation);
         checks.forEach(c -> results.add(BooleanColumn.create(c.name())));
         for (int i = 0; i < examples.size(); i++) {
             question.append(examples.get(i).instruction());
@@ -100,7 +109,7 @@ public final class PersonaMetrics {
                 results.get(c).append(checks.get(c).test().test(examples.get(i), answers.get(i)));
             }
         }
-        Table table = Table.create(persona.id() + " answers", question, answer);
+        Table table = Table.create(title, question, answer);
         results.forEach(table::addColumns);
         return table;
     }
