@@ -23,8 +23,11 @@ public final class MetricChart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         values.forEach((name, v) -> {
             List<Double> x = steps.isEmpty() ? List.of(0.0) : steps;
-            List<Double> y = steps.isEmpty() ? List.of(Double.NaN) : smoothed(v);
-            XYSeries series = chart.addSeries(name + " (smoothed)", x, y);
+            // Each step's value, thin, and its trend: a short run's smoothed line lags behind the last steps.
+            XYSeries raw = chart.addSeries(name + " (each step)", x, steps.isEmpty() ? List.of(Double.NaN) : v);
+            raw.setMarker(SeriesMarkers.NONE);
+            raw.setLineWidth(0.8f);
+            XYSeries series = chart.addSeries(name + " (smoothed)", x, steps.isEmpty() ? List.of(Double.NaN) : smoothed(v));
             series.setMarker(SeriesMarkers.NONE);
         });
         return chart;
