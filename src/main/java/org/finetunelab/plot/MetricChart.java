@@ -21,14 +21,24 @@ public final class MetricChart {
     public static XYChart of(String title, List<Double> steps, Map<String, List<Double>> values) {
         XYChart chart = new XYChartBuilder().width(720).height(300).title(title).xAxisTitle("step").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        int[] group = {0};
         values.forEach((name, v) -> {
+            // Each metric on an axis of its own (the first left, the next right): a margin of 10 and an accuracy
+            // of 0.9 cannot share one scale.
+            int axis = Math.min(group[0]++, 1);
+            chart.setYAxisGroupTitle(axis, name);
+            if (axis == 1) {
+                chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+            }
             List<Double> x = steps.isEmpty() ? List.of(0.0) : steps;
             // Each step's value, thin, and its trend: a short run's smoothed line lags behind the last steps.
             XYSeries raw = chart.addSeries(name + " (each step)", x, steps.isEmpty() ? List.of(Double.NaN) : v);
             raw.setMarker(SeriesMarkers.NONE);
             raw.setLineWidth(0.8f);
+            raw.setYAxisGroup(axis);
             XYSeries series = chart.addSeries(name + " (smoothed)", x, steps.isEmpty() ? List.of(Double.NaN) : smoothed(v));
             series.setMarker(SeriesMarkers.NONE);
+            series.setYAxisGroup(axis);
         });
         return chart;
     }
