@@ -51,11 +51,26 @@ public final class Parameter {
         }
         NDArray converted = values.getDataType() == array.getDataType() ? values : values.toType(array.getDataType(), false);
         try {
-            array.set(new NDIndex("..."), converted);   // engine-side copy; copyTo would leave the tensor pointing into a Java buffer
+            copyInEngine(converted, array);
         } finally {
             if (converted != values) {
                 converted.close();
             }
         }
     }
+
+    /**
+     * Copies {@code from} into {@code to}'s own memory, inside the engine. Not {@code copyTo} or
+     * {@code set(Buffer)}: those hand the engine a Java buffer that the target tensor then points into, and once
+     * the Java wrapper holding that buffer is collected the tensor reads and writes freed memory. Autograd is off
+     * for the copy: an in-place write into a weight that needs gradients is refused while it records (it does on
+     * every thread but the engine's first, so in a notebook cell).
+     */
+    public static void copyInEngine(NDArray from, NDArray to) {
+        try (InferenceScope noGrad = InferenceScope.enter(to.getDevice())) {
+            to.set(EVERYTHING, from);
+        }
+    }
+
+    private static final NDIndex EVERYTHING = new NDIndex("...");
 }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import org.finetunelab.model.Parameter;
 
 import java.util.ArrayList;
@@ -114,16 +113,10 @@ public final class AdamW implements AutoCloseable {
         }
     }
 
-    /**
-     * Copies {@code from} into {@code to}'s own memory, inside the engine. Not {@code copyTo} or
-     * {@code set(Buffer)}: those hand the engine a Java buffer that the target tensor then points into, and
-     * once the Java wrapper holding that buffer is collected the tensor reads and writes freed memory.
-     */
+    /** Engine-side copy (see {@link Parameter#copyInEngine}). */
     static void copyInEngine(NDArray from, NDArray to) {
-        to.set(EVERYTHING, from);
+        Parameter.copyInEngine(from, to);
     }
-
-    private static final NDIndex EVERYTHING = new NDIndex("...");
 
     /** Matrices decay; vectors (biases, LayerNorm scales) do not. */
     private static boolean decays(Parameter p) {

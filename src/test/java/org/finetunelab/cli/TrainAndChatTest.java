@@ -49,6 +49,45 @@ class TrainAndChatTest {
     }
 
     @Test
+    void aStoppedRunContinuesFromItsCheckpointToTheSameAdapter() throws Exception {
+        String[] common = {"train", "-m", model.toString(), "--task", "instruct", "--method", "lora", "--data",
+                instructions.toString(), "--steps", "600", "--batch-size", "4"};
+        Path whole = dir.resolve("resume-whole");
+        assertEquals(0, CliRun.of(concat(common, "--out", whole.toString())).exitCode());
+
+        // The same command, stopped as a notebook's stop button or Ctrl+C would: an interrupt once a checkpoint exists.
+        Path parts = dir.resolve("resume-parts");
+        String[] args = concat(common, "--out", parts.toString());
+        CliRun[] first = new CliRun[1];
+        Thread run = new Thread(() -> first[0] = CliRun.of(args));
+        run.start();
+        Path checkpoint = TrainCommand.checkpointFolder(parts);
+        while (run.isAlive() && !Files.isDirectory(checkpoint)) {
+            Thread.sleep(1);
+        }
+        run.interrupt();
+        run.join();
+        assertEquals(1, first[0].exitCode(), "stopped part-way: " + first[0].out() + first[0].err());
+        assertTrue(first[0].out().contains("run the same command again to continue"), first[0].out() + " / " + first[0].err());
+        assertFalse(Files.exists(parts.resolve("method.json")), "nothing is saved before the run ends");
+
+        CliRun second = CliRun.of(args);
+        assertEquals(0, second.exitCode(), second.err());
+        try (var files = Files.list(whole)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".safetensors")).toList()) {
+                assertTrue(java.util.Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(parts.resolve(f.getFileName()))),
+                        f.getFileName() + " differs between the whole run and the stopped-and-continued one");
+            }
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void fullFineTuningOnTextWritesAModelFolder() throws Exception {
         Path text = Files.writeString(dir.resolve("cats.txt"), "The cat sat on the mat.\n".repeat(30));
         Path out = dir.resolve("cat-full");
