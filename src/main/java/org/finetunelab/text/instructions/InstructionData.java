@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * kinds) never occur in training, and half of its examples use a phrasing of the instruction that training
  * never shows. No held-out instruction occurs in training (checked when the data is made).
  *
- * <p>Training asks for each task in many ways (ten or so phrasings, some with a greeting before or a word of
+ * <p>Training asks for each task in many ways (eight to ten phrasings, some with a greeting before or a word of
  * thanks after): a small model that has seen only a few fixed phrasings learns those strings, not the task,
  * and cannot follow a request worded in a new way.
  */
