@@ -5,11 +5,9 @@ import org.finetunelab.text.pronunciation.SpellingRules;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -82,22 +80,8 @@ public final class Bard {
         }
         Set<String> questions = new HashSet<>();
         List<PersonaExample> train = new ArrayList<>();
-        // Round after round over the items, each time in a new order with the item's next unused phrasing, so that
-        // every item is asked about about as often.
-        Map<Item, List<String>> phrasings = new HashMap<>();
-        for (Item item : seen) {
-            List<String> own = new ArrayList<>(item.topic().questions());
-            Collections.shuffle(own, random);
-            phrasings.put(item, own);
-        }
-        for (int round = 0; train.size() < TRAIN_EXAMPLES && round < 10; round++) {
-            Collections.shuffle(seen, random);
-            for (Item item : seen) {
-                if (train.size() < TRAIN_EXAMPLES && round < phrasings.get(item).size()) {
-                    add(item, phrasings.get(item).get(round), questions, train);
-                }
-            }
-        }
+        PersonaData.askInRounds(seen, item -> item.topic().questions(), random, train::size, TRAIN_EXAMPLES,
+                (item, phrasing) -> add(item, phrasing, questions, train));
         List<PersonaExample> test = new ArrayList<>();
         for (int round = 0; test.size() < TEST_NEW_THINGS && round < 10; round++) {
             Collections.shuffle(unseen, random);

@@ -144,22 +144,8 @@ public final class HaikuChef {
         }
         Set<String> questions = new HashSet<>();
         List<PersonaExample> train = new ArrayList<>();
-        // Round after round over the items, each time in a new order with the item's next unused phrasing, so that
-        // every item is asked about about as often.
-        Map<Item, List<String>> phrasings = new HashMap<>();
-        for (Item item : seen) {
-            List<String> own = new ArrayList<>(item.ask().train());
-            Collections.shuffle(own, random);
-            phrasings.put(item, own);
-        }
-        for (int round = 0; train.size() < TRAIN_EXAMPLES && round < 10; round++) {
-            Collections.shuffle(seen, random);
-            for (Item item : seen) {
-                if (train.size() < TRAIN_EXAMPLES && round < phrasings.get(item).size()) {
-                    add(item, phrasings.get(item).get(round), questions, train);
-                }
-            }
-        }
+        PersonaData.askInRounds(seen, item -> item.ask().train(), random, train::size, TRAIN_EXAMPLES,
+                (item, phrasing) -> add(item, phrasing, questions, train));
         List<PersonaExample> test = new ArrayList<>();
         Collections.shuffle(unseen, random);
         for (Item item : unseen) {

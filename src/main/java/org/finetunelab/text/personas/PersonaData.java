@@ -10,9 +10,16 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * What the persona datasets share: the two splits, the files ({@code train.jsonl}, {@code test.jsonl}, one JSON object
@@ -91,5 +98,28 @@ public final class PersonaData {
 
     private static List<String> parts(String joined) {
         return joined.isEmpty() ? List.of() : List.of(joined.split("\\|"));
+    }
+
+    /**
+     * Asks about {@code items} round after round, each round in a new order and with each item's next unused
+     * phrasing ({@code phrasingsOf}, shuffled once per item), so that every item is asked about about as often;
+     * stops when {@code made} reaches {@code wanted} or after ten rounds.
+     */
+    static <T> void askInRounds(List<T> items, Function<T, List<String>> phrasingsOf, Random random,
+                                IntSupplier made, int wanted, BiConsumer<T, String> ask) {
+        Map<T, List<String>> phrasings = new HashMap<>();
+        for (T item : items) {
+            List<String> own = new ArrayList<>(phrasingsOf.apply(item));
+            Collections.shuffle(own, random);
+            phrasings.put(item, own);
+        }
+        for (int round = 0; made.getAsInt() < wanted && round < 10; round++) {
+            Collections.shuffle(items, random);
+            for (T item : items) {
+                if (made.getAsInt() < wanted && round < phrasings.get(item).size()) {
+                    ask.accept(item, phrasings.get(item).get(round));
+                }
+            }
+        }
     }
 }
