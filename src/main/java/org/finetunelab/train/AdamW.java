@@ -101,7 +101,7 @@ public final class AdamW implements AutoCloseable {
         while (done < before.size()) {
             try {
                 while (done < before.size()) {
-                    copyInEngine(before.get(done)[0], before.get(done)[1]);
+                    Parameter.copyInEngine(before.get(done)[0], before.get(done)[1]);
                     done++;
                 }
             } catch (ThreadDeath death) {
@@ -111,11 +111,6 @@ public final class AdamW implements AutoCloseable {
         if (heldBack != null) {
             throw heldBack;
         }
-    }
-
-    /** Engine-side copy (see {@link Parameter#copyInEngine}). */
-    static void copyInEngine(NDArray from, NDArray to) {
-        Parameter.copyInEngine(from, to);
     }
 
     /** Matrices decay; vectors (biases, LayerNorm scales) do not. */
@@ -157,8 +152,8 @@ public final class AdamW implements AutoCloseable {
                 throw new IllegalArgumentException("optimizer state lacks tensor 'm." + name + "' or 'v." + name
                         + "': the checkpoint was saved for a different set of trainable parameters.");
             }
-            copyInEngine(sm, state(m, name, p));
-            copyInEngine(sv, state(v, name, p));
+            Parameter.copyInEngine(sm, state(m, name, p));
+            Parameter.copyInEngine(sv, state(v, name, p));
         });
         this.steps = stepCount;
     }

@@ -49,7 +49,7 @@ class AdamWTest {
                     for (int i = 0; i < g.length; i++) {
                         g[i] = (float) state[3][i];
                     }
-                    AdamW.copyInEngine(model.manager().create(g, params.get(name).array().getShape()), params.get(name).array().getGradient());
+                    org.finetunelab.model.Parameter.copyInEngine(model.manager().create(g, params.get(name).array().getShape()), params.get(name).array().getGradient());
                 });
                 adam.step(params, lr);
                 params.forEach((name, p) -> assertEquals(0f, p.array().getGradient().abs().max().getFloat(), name + ": the update uses the gradient up"));
