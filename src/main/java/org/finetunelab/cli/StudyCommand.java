@@ -106,13 +106,8 @@ final class StudyCommand implements Callable<Integer> {
             out.println("results written to " + csv + " and " + tasks);
         }
         if (chart != null) {
-            Map<String, Spread> bars = new LinkedHashMap<>();
-            for (int row = 0; row < summary.rowCount(); row++) {
-                bars.put(summary.stringColumn("setting").get(row), new Spread(summary.intColumn("seeds").get(row),
-                        summary.doubleColumn("accuracy").get(row), summary.doubleColumn("accuracy std").get(row),
-                        summary.doubleColumn("accuracy min").get(row), summary.doubleColumn("accuracy max").get(row)));
-            }
-            ChartFile.write(SpreadChart.bars("Held-out instruction following", "accuracy", bars), chart);
+            ChartFile.write(SpreadChart.bars("Held-out instruction following", "accuracy",
+                    spreads(summary, "accuracy", "accuracy std", "accuracy min", "accuracy max")), chart);
             out.println("chart written to " + chart);
         }
         out.flush();
@@ -151,16 +146,22 @@ final class StudyCommand implements Callable<Integer> {
             out.println("results written to " + csv + " and " + extra);
         }
         if (chart != null) {
-            Map<String, Spread> bars = new LinkedHashMap<>();
-            for (int row = 0; row < summary.rowCount(); row++) {
-                bars.put(summary.stringColumn("setting").get(row), new Spread(summary.intColumn("seeds").get(row),
-                        summary.doubleColumn("preferred behaviour").get(row), summary.doubleColumn("std").get(row),
-                        summary.doubleColumn("min").get(row), summary.doubleColumn("max").get(row)));
-            }
-            ChartFile.write(SpreadChart.bars("Preferred behaviour on held-out prompts", "preferred-behaviour rate", bars), chart);
+            ChartFile.write(SpreadChart.bars("Preferred behaviour on held-out prompts", "preferred-behaviour rate",
+                    spreads(summary, "preferred behaviour", "std", "min", "max")), chart);
             out.println("chart written to " + chart);
         }
         out.flush();
         return 0;
+    }
+
+    /** Each setting's spread over the seeds, read back from a summary table's columns, for a chart with error bars. */
+    private static Map<String, Spread> spreads(Table summary, String mean, String std, String min, String max) {
+        Map<String, Spread> bars = new LinkedHashMap<>();
+        for (int row = 0; row < summary.rowCount(); row++) {
+            bars.put(summary.stringColumn("setting").get(row), new Spread(summary.intColumn("seeds").get(row),
+                    summary.doubleColumn(mean).get(row), summary.doubleColumn(std).get(row),
+                    summary.doubleColumn(min).get(row), summary.doubleColumn(max).get(row)));
+        }
+        return bars;
     }
 }
