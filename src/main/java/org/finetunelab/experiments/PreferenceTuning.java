@@ -270,7 +270,7 @@ public final class PreferenceTuning {
      * and instruction-following accuracy before and after DPO (what DPO keeps or costs).
      */
     public record Result(Map<String, Behaviour> behaviour, double rewardAccuracy, double sftInstructionAccuracy,
-                         double dpoInstructionAccuracy, TrainingResult dpoTraining) {
+                         double dpoInstructionAccuracy) {
     }
 
     /**
@@ -299,14 +299,14 @@ public final class PreferenceTuning {
             double before = InstructionEval.run(tuned, template, instructions, null).accuracy();
             try (LanguageModel policy = copyOf(tuned, base)) {
                 Dpo objective = objective(tuned, settings);
-                TrainingResult training = dpo(policy, tuned, template, settings, objective, progress.onStage("DPO"));
+                dpo(policy, tuned, template, settings, objective, progress.onStage("DPO"));
                 progress.onStage("the DPO model answers");
                 rows.put("DPO, greedy", behaviour(prompts, answer(policy, template, prompts, greedy())));
                 List<String> sampled = sample(policy, template, prompts, 1, settings.seed(), null).stream()
                         .map(list -> list.get(0)).toList();
                 rows.put("DPO, sampled", behaviour(prompts, sampled));
                 double after = InstructionEval.run(policy, template, instructions, null).accuracy();
-                return new Result(rows, rewardAccuracy, before, after, training);
+                return new Result(rows, rewardAccuracy, before, after);
             }
         }
     }
