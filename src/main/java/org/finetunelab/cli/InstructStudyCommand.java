@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "instruct", mixinStandardHelpOptions = true,
-        description = {"The base model zero-shot and with three examples in its prompt, then instruction-tuned with",
-                "full fine-tuning, LoRA and prompt tuning, all on the held-out instructions, over several seeds."})
+        description = "The base model zero-shot and with three examples in its prompt, then instruction-tuned with "
+                + "full fine-tuning, LoRA and prompt tuning, all on the held-out instructions, over several seeds.")
 final class InstructStudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

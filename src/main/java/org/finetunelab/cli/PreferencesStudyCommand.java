@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "preferences", mixinStandardHelpOptions = true,
-        description = {"From the instruction-tuned model, a reward model and best-of-n (n = 1, 4, 16), then DPO,",
-                "judged on the held-out preference prompts, with instruction following before and after DPO."})
+        description = "From the instruction-tuned model, a reward model and best-of-n (n = 1, 4, 16), then DPO, "
+                + "judged on the held-out preference prompts, with instruction following before and after DPO.")
 final class PreferencesStudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
