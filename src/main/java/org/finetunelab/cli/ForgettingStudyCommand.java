@@ -55,7 +55,7 @@ final class ForgettingStudyCommand implements Callable<Integer> {
         List<Float> sweep = lambdas != null ? lambdas : ForgettingStudy.LAMBDAS;
         sweep.forEach(l -> OptionCheck.between(l, 1e-9f, 1e12f, "--lambdas", " (EWC's λ; λ = 0 is the row 'full')"));
         study.checkOutputs();
-        Path folder = corpus != null ? corpus : CacheFolder.corpus(null);
+        Path folder = corpus != null ? corpus : ForgettingStudy.defaultCorpusFolder();
         ForgettingStudy.Settings settings = quick ? ForgettingStudy.Settings.quick(folder) : ForgettingStudy.Settings.defaults(folder);
         if (steps != null) {
             settings = settings.withSteps(OptionCheck.between(steps, 1, 100_000, "--steps", ""));
@@ -66,6 +66,11 @@ final class ForgettingStudyCommand implements Callable<Integer> {
         if (probeFacts != null) {
             settings = settings.withProbeFacts(OptionCheck.between(probeFacts, 0, 100_000, "--probe-facts", ""));
         }
+        if (corpus != null) {
+            OptionCheck.existingFolder(corpus, "--corpus");
+            OptionCheck.existingFile(corpus.resolve("train.txt"), "--corpus");
+            OptionCheck.existingFile(corpus.resolve("valid.txt"), "--corpus");
+        }
         long[] seedList = study.seedList();
         PrintWriter out = spec.commandLine().getOut();
         Provenance provenance = StudyOptions.provenance(spec);
@@ -73,9 +78,6 @@ final class ForgettingStudyCommand implements Callable<Integer> {
             out.println("held-out general text: " + folder + " (built there the first time, about half a minute)");
             out.flush();
             ForgettingStudy.corpus(folder);
-        } else {
-            OptionCheck.existingFile(folder.resolve("valid.txt"), "--corpus");
-            OptionCheck.existingFile(folder.resolve("train.txt"), "--corpus");
         }
         out.printf("forgetting from %s: %d steps per run, measured every %d, seeds %s%n", model.model, settings.steps(),
                 settings.evalEvery(), Arrays.toString(seedList));
@@ -92,6 +94,7 @@ final class ForgettingStudyCommand implements Callable<Integer> {
                 100 * result.base().probeAccuracy(), result.probeFacts(), result.base().perplexity(), result.base().domainLoss());
         out.println(TableText.of(summary));
         out.println(TableText.of(verdicts));
+        ForgettingStudy.findings(result).forEach(out::println);
         out.println("Sampling error of the probe: " + HeldOut.describe(result.probeFacts()) + ".");
         if (study.csv != null) {
             Provenance finished = provenance.finish().with(ReadmeResults.HELD_OUT_EXAMPLES, Integer.toString(result.probeFacts()));

@@ -108,6 +108,11 @@ public final class ForgettingStudy {
             return new Settings(REVIEWS, corpus, FACTS, 6, 4, 32, 3, 16, 4);
         }
 
+        /** The reviews and facts from elsewhere (a notebook passes Notebook.file(...) paths). */
+        public Settings withData(Path domainFile, Path factsFile) {
+            return new Settings(domainFile, corpus, factsFile, steps, batchSize, window, evalEvery, probeFacts, generalWindows);
+        }
+
         public Settings withSteps(int n) {
             return new Settings(domain, corpus, facts, n, batchSize, window, Math.min(evalEvery, n), probeFacts, generalWindows);
         }
@@ -185,6 +190,13 @@ public final class ForgettingStudy {
 
         /** Called before each run; {@code probe} reads the latest probe accuracy. Returns listeners for the run's steps. */
         List<TrainingListener> onRun(Setting setting, long seed, DoubleSupplier probe);
+    }
+
+    /** Where the command line keeps the pretraining corpus: $FINETUNE_CACHE/corpus, else ~/.cache/finetune-lab/corpus. */
+    public static Path defaultCorpusFolder() {
+        String cache = System.getenv("FINETUNE_CACHE");
+        return (cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache",
+                "finetune-lab")).resolve("corpus");
     }
 
     /** The pretraining corpus in {@code folder}, built there first (about half a minute) when it is not. */
@@ -413,6 +425,39 @@ public final class ForgettingStudy {
             }
         });
         return t;
+    }
+
+    /**
+     * The verdicts of {@link #againstFull} in sentences, one per measure, naming only the settings whose difference
+     * from full fine-tuning exceeds the noise; with one seed, one sentence saying that nothing can be ranked.
+     */
+    public static List<String> findings(Result result) {
+        boolean oneSeed = bySetting(result.runs()).values().stream().anyMatch(runs -> runs.size() < 2);
+        if (oneSeed) {
+            return List.of("With a single seed there is no spread to judge by, so no setting is ranked against full"
+                    + " fine-tuning: run several seeds.");
+        }
+        Table t = againstFull(result);
+        List<String> out = new ArrayList<>();
+        Map<String, String> measures = new LinkedHashMap<>();
+        measures.put("probe forgetting", "probe accuracy lost");
+        measures.put("perplexity rise", "rise in general perplexity");
+        measures.put("domain gain", "in-domain gain");
+        measures.forEach((column, words) -> {
+            Map<String, List<String>> groups = new LinkedHashMap<>();
+            for (int row = 0; row < t.rowCount(); row++) {
+                groups.computeIfAbsent(t.stringColumn(column).get(row), k -> new ArrayList<>()).add(t.stringColumn("setting").get(row));
+            }
+            StringBuilder sb = new StringBuilder(Character.toUpperCase(words.charAt(0)) + words.substring(1) + ", against full fine-tuning:");
+            for (String standing : List.of("less", "more", "indistinguishable")) {
+                if (groups.containsKey(standing)) {
+                    sb.append(' ').append(standing.equals("indistinguishable") ? "not told apart" : standing).append(" — ")
+                            .append(String.join(", ", groups.get(standing))).append(';');
+                }
+            }
+            out.add(sb.substring(0, sb.length() - 1) + ".");
+        });
+        return out;
     }
 
     private static String words(Verdict.Standing s) {
