@@ -36,10 +36,10 @@ final class ForgettingStudyCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "fine-tuning steps per run (default: 60; 6 in quick mode)")
     Integer steps;
 
-    @Option(names = "--eval-every", paramLabel = "N", description = "measure forgetting every N steps (default: 10; 3 in quick mode)")
+    @Option(names = "--eval-every", paramLabel = "N", description = "measure forgetting every N steps (default: 15; 3 in quick mode)")
     Integer evalEvery;
 
-    @Option(names = "--probe-facts", paramLabel = "N", description = "facts in the knowledge probe, a fixed seeded subset; 0 = all (default: 96; 16 in quick mode)")
+    @Option(names = "--probe-facts", paramLabel = "N", description = "facts in the knowledge probe, a fixed seeded subset; 0 = all (default: 64; 16 in quick mode)")
     Integer probeFacts;
 
     @Option(names = "--lambdas", split = ",", paramLabel = "λ", description = "EWC strengths to sweep (default: 1000,10000,100000)")
@@ -97,7 +97,8 @@ final class ForgettingStudyCommand implements Callable<Integer> {
         ForgettingStudy.findings(result).forEach(out::println);
         out.println("Sampling error of the probe: " + HeldOut.describe(result.probeFacts()) + ".");
         if (study.csv != null) {
-            Provenance finished = provenance.finish().with(ReadmeResults.HELD_OUT_EXAMPLES, Integer.toString(result.probeFacts()));
+            Provenance finished = provenance.finish().with(ReadmeResults.HELD_OUT_EXAMPLES, Integer.toString(result.probeFacts()))
+                    .with(ReadmeResults.BASE_PROBE_ACCURACY, Double.toString(result.base().probeAccuracy()));
             ResultsFile.write(study.csv, finished, summary);
             Path curves = study.csvSibling("curves");
             ResultsFile.write(curves, finished, ForgettingStudy.curves(result));

@@ -98,9 +98,9 @@ public final class ForgettingStudy {
             }
         }
 
-        /** The README's run: 60 steps of 8 windows of 64 tokens, measured every 10 steps on 96 facts. */
+        /** The README's run: 60 steps of 8 windows of 64 tokens, measured every 15 steps on 64 facts (5 minutes for 3 seeds on 2 cores). */
         public static Settings defaults(Path corpus) {
-            return new Settings(REVIEWS, corpus, FACTS, 60, 8, 64, 10, 96, 32);
+            return new Settings(REVIEWS, corpus, FACTS, 60, 8, 64, 15, 64, 16);
         }
 
         /** Checks the mechanics in seconds: 6 steps, 16 facts. */
@@ -400,31 +400,47 @@ public final class ForgettingStudy {
 
     /**
      * Every setting against {@link #FULL}, judged by {@link Verdict}: the final probe accuracy (with the probe's
-     * sampling error), the final general perplexity and the in-domain gain (the seeds' ranges must not overlap).
+     * sampling error), the general perplexity rise and the in-domain gain (the seeds' ranges must not overlap).
      * Each cell says "less", "more" or "indistinguishable" — forgetting and gain relative to full fine-tuning.
      */
     public static Table againstFull(Result result) {
+        return againstFull(summary(result), result.base().probeAccuracy(), result.probeFacts());
+    }
+
+    /** The same from a {@link #summary} table (e.g. read back from a results file) and the base model's probe accuracy. */
+    public static Table againstFull(Table summary, double baseProbe, int probeFacts) {
         Table t = Table.create("against full fine-tuning", StringColumn.create("setting"),
                 StringColumn.create("probe forgetting"), StringColumn.create("perplexity rise"), StringColumn.create("domain gain"));
-        Map<String, List<Run>> bySetting = bySetting(result.runs());
-        List<Run> full = bySetting.get(FULL);
-        if (full == null) {
+        int fullRow = summary.stringColumn("setting").indexOf(FULL);
+        if (fullRow < 0) {
             return t;
         }
-        Spread fullProbe = spread(full, r -> r.last().probeAccuracy());
-        Spread fullPpl = spread(full, r -> r.last().perplexity());
-        Spread fullGain = spread(full, r -> -r.last().domainLoss());
-        bySetting.forEach((name, runs) -> {
-            if (!name.equals(FULL)) {
-                t.stringColumn("setting").append(name);
-                // A higher probe accuracy than full's is less forgetting; a higher perplexity more.
-                t.stringColumn("probe forgetting").append(words(Verdict.compare(fullProbe,
-                        spread(runs, r -> r.last().probeAccuracy()), result.probeFacts())));
-                t.stringColumn("perplexity rise").append(words(Verdict.compare(spread(runs, r -> r.last().perplexity()), fullPpl)));
-                t.stringColumn("domain gain").append(words(Verdict.compare(spread(runs, r -> -r.last().domainLoss()), fullGain)));
+        for (int row = 0; row < summary.rowCount(); row++) {
+            if (row != fullRow) {
+                t.stringColumn("setting").append(summary.stringColumn("setting").get(row));
+                // Less probe accuracy lost is a higher final accuracy: base − drop, compared with its sampling error.
+                t.stringColumn("probe forgetting").append(words(Verdict.compare(accuracy(summary, fullRow, baseProbe),
+                        accuracy(summary, row, baseProbe), probeFacts)));
+                t.stringColumn("perplexity rise").append(words(Verdict.compare(spread(summary, row, PERPLEXITY_RISE),
+                        spread(summary, fullRow, PERPLEXITY_RISE))));
+                t.stringColumn("domain gain").append(words(Verdict.compare(spread(summary, row, DOMAIN_GAIN),
+                        spread(summary, fullRow, DOMAIN_GAIN))));
             }
-        });
+        }
         return t;
+    }
+
+    /** A measure's spread over the seeds, read back from its four summary columns. */
+    private static Spread spread(Table summary, int row, String measure) {
+        return new Spread(summary.intColumn("seeds").get(row), summary.doubleColumn(measure).get(row),
+                summary.doubleColumn(measure + " std").get(row), summary.doubleColumn(measure + " min").get(row),
+                summary.doubleColumn(measure + " max").get(row));
+    }
+
+    /** The final probe accuracy's spread: the base accuracy minus the drop. */
+    private static Spread accuracy(Table summary, int row, double baseProbe) {
+        Spread drop = spread(summary, row, PROBE_DROP);
+        return new Spread(drop.runs(), baseProbe - drop.mean(), drop.std(), baseProbe - drop.max(), baseProbe - drop.min());
     }
 
     /**
@@ -432,12 +448,16 @@ public final class ForgettingStudy {
      * from full fine-tuning exceeds the noise; with one seed, one sentence saying that nothing can be ranked.
      */
     public static List<String> findings(Result result) {
-        boolean oneSeed = bySetting(result.runs()).values().stream().anyMatch(runs -> runs.size() < 2);
-        if (oneSeed) {
+        return findings(summary(result), result.base().probeAccuracy(), result.probeFacts());
+    }
+
+    /** The same from a {@link #summary} table and the base model's probe accuracy. */
+    public static List<String> findings(Table summary, double baseProbe, int probeFacts) {
+        if (summary.intColumn("seeds").asList().stream().anyMatch(n -> n < 2)) {
             return List.of("With a single seed there is no spread to judge by, so no setting is ranked against full"
                     + " fine-tuning: run several seeds.");
         }
-        Table t = againstFull(result);
+        Table t = againstFull(summary, baseProbe, probeFacts);
         List<String> out = new ArrayList<>();
         Map<String, String> measures = new LinkedHashMap<>();
         measures.put("probe forgetting", "probe accuracy lost");

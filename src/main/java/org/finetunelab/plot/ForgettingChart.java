@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * gains on the new domain and what it forgets, and the probe accuracy of each setting over the steps.
  */
 public final class ForgettingChart {
+    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND,
+            SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
+
     private ForgettingChart() {
     }
 
@@ -36,7 +39,7 @@ public final class ForgettingChart {
             double std = 100 * summary.doubleColumn("probe drop std").get(row);
             XYSeries s = chart.addSeries(summary.stringColumn("setting").get(row), new double[]{gain}, new double[]{drop},
                     new double[]{std});
-            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarker(MARKERS[row % MARKERS.length]);   // shapes as well as colours: ten settings share few hues
         }
         return chart;
     }

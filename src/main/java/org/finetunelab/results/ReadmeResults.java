@@ -38,6 +38,8 @@ public final class ReadmeResults {
     public static final String PROBE_FACTS = "knowledge probe facts";
     /** method-comparison.csv's extra provenance line. */
     public static final String HELD_OUT_EXAMPLES = "held-out examples";
+    /** forgetting.csv's extra provenance line: the base model's accuracy on the probed facts. */
+    public static final String BASE_PROBE_ACCURACY = "base probe accuracy";
 
     private static final Map<String, String> METHOD_LABELS = Map.of(
             MethodComparison.BAG_OF_WORDS, "bag-of-words logistic regression (no network)",
