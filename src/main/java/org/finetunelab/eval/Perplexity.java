@@ -16,9 +16,16 @@ public final class Perplexity {
     public record Result(double loss, double perplexity, long tokens) {
     }
 
-    /** Scores consecutive, non-overlapping context-sized windows of the token stream (up to maxWindows). */
+    /**
+     * Scores consecutive, non-overlapping context-sized windows of the token stream (up to maxWindows); a
+     * prompt-tuned model's windows leave room for its virtual tokens.
+     */
     public static Result of(Gpt model, int[] tokens, int maxWindows) {
-        int length = model.config().contextLength();
+        return of(model, tokens, maxWindows, model.config().contextLength() - model.promptLength());
+    }
+
+    /** The same with windows of {@code length} tokens: figures compared across models use one length. */
+    public static Result of(Gpt model, int[] tokens, int maxWindows, int length) {
         TokenWindows windows = TokenWindows.builder(tokens).batchSize(16).windowLength(length).build();
         var batches = windows.sequential(Math.max(1, (maxWindows + 15) / 16));
         double loss = LanguageModelLoss.evaluate(model, batches);

@@ -67,10 +67,17 @@ public final class ProgressView {
         long elapsedSeconds = Duration.ofNanos(nanoClock.getAsLong() - startNanos).toSeconds();
         int percent = (int) (100L * step / total);
         String status = label + ": " + step + "/" + total + " (" + percent + "%)"
-                + (message.isEmpty() ? "" : " · " + message)
-                + " · " + elapsedSeconds / 60 + ":" + String.format("%02d", elapsedSeconds % 60);
+                + (message.isEmpty() ? "" : " · " + message) + " · " + clock(elapsedSeconds);
+        if (step > 0 && step < total) {
+            // The steps so far at their average pace: a rough guess that settles as the work goes on.
+            status += ", about " + clock(elapsedSeconds * (total - step) / step) + " left";
+        }
         return new Html("<div style=\"font-family:monospace\"><progress value=\"" + step + "\" max=\"" + total
                 + "\" style=\"width:20em;vertical-align:middle\"></progress> " + Html.escape(status) + "</div>");
+    }
+
+    private static String clock(long seconds) {
+        return seconds / 60 + ":" + String.format("%02d", seconds % 60);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.finetunelab.results;
 
 import org.finetunelab.experiments.CostStudy;
+import org.finetunelab.experiments.ForgettingStudy;
 import org.finetunelab.experiments.MethodComparison;
 import org.finetunelab.experiments.bench.BenchFigures;
 import org.finetunelab.stats.HeldOut;
@@ -27,8 +28,10 @@ public final class ReadmeResults {
     public static final String INSTRUCTION_TUNING = "instruction-tuning";
     public static final String PREFERENCES = "preferences";
     public static final String COST = "cost";
+    public static final String FORGETTING = "forgetting";
     /** The results files that have a block in the README. */
-    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, INSTRUCTION_TUNING, PREFERENCES, COST, BASE_MODEL, BENCH);
+    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, COST, INSTRUCTION_TUNING, PREFERENCES, FORGETTING,
+            BASE_MODEL, BENCH);
 
     /** base-model.csv: one row per measure. */
     public static final String MEASURE = "measure";
@@ -40,6 +43,8 @@ public final class ReadmeResults {
     public static final String PROBE_FACTS = "knowledge probe facts";
     /** method-comparison.csv's extra provenance line. */
     public static final String HELD_OUT_EXAMPLES = "held-out examples";
+    /** forgetting.csv's extra provenance line: the base model's accuracy on the probed facts. */
+    public static final String BASE_PROBE_ACCURACY = "base probe accuracy";
 
     private static final Map<String, String> METHOD_LABELS = Map.of(
             MethodComparison.BAG_OF_WORDS, "bag-of-words logistic regression (no network)",
@@ -67,6 +72,7 @@ public final class ReadmeResults {
             case PREFERENCES -> preferences(ResultsFile.read(file),
                     ResultsFile.read(resultsDir.resolve(PREFERENCES + "-measures.csv")), ResultsFile.provenance(file));
             case COST -> cost(ResultsFile.read(file), ResultsFile.provenance(file));
+            case FORGETTING -> forgetting(ResultsFile.read(file), ResultsFile.provenance(file));
             default -> throw new IllegalArgumentException("no README block is made from results/" + name
                     + ".csv; the blocks are " + BLOCKS);
         };
@@ -202,6 +208,38 @@ public final class ReadmeResults {
                 + " classification head alone).").append(quality ? " Accuracy: mean ± standard deviation over the"
                 + " seeds of the method comparison above." : "").append(" ").append(writtenBy(p))
                 .append(" (`docs/results/cost.csv`).\n");
+        return md.toString();
+    }
+
+    // ------------------------------------------------------------------ forgetting
+
+    /** The table of {@code finetune study forgetting}: forgetting and in-domain gain per setting, then the verdicts. */
+    static String forgetting(Table t, Provenance p) {
+        int facts = Integer.parseInt(p.get(HELD_OUT_EXAMPLES));
+        double baseProbe = Double.parseDouble(p.get(BASE_PROBE_ACCURACY));
+        StringBuilder md = new StringBuilder("\n");
+        md.append("| setting | trainable weights | seeds | probe accuracy lost (points) | general perplexity rise | in-domain gain (nats/token) | minutes per run |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (int r = 0; r < t.rowCount(); r++) {
+            boolean spread = number(t, "seeds", r) > 1;
+            md.append("| ").append(t.stringColumn("setting").get(r))
+                    .append(" | ").append(fmt("%,d", (long) number(t, "trainable", r)))
+                    .append(" | ").append(fmt("%d", (long) number(t, "seeds", r)))
+                    .append(" | ").append(fmt("%.1f", 100 * number(t, ForgettingStudy.PROBE_DROP, r)))
+                    .append(spread ? fmt(" ± %.1f", 100 * number(t, ForgettingStudy.PROBE_DROP + " std", r)) : "")
+                    .append(" | ").append(fmt("%.1f", number(t, ForgettingStudy.PERPLEXITY_RISE, r)))
+                    .append(spread ? fmt(" ± %.1f", number(t, ForgettingStudy.PERPLEXITY_RISE + " std", r)) : "")
+                    .append(" | ").append(fmt("%.3f", number(t, ForgettingStudy.DOMAIN_GAIN, r)))
+                    .append(spread ? fmt(" ± %.3f", number(t, ForgettingStudy.DOMAIN_GAIN + " std", r)) : "")
+                    .append(" | ").append(fmt("%.1f", number(t, "minutes per run", r))).append(" |\n");
+        }
+        md.append('\n');
+        ForgettingStudy.findings(t, baseProbe, facts).forEach(f -> md.append("- ").append(f).append('\n'));
+        md.append("\nWritten by `").append(p.get(Provenance.COMMAND)).append("` on ").append(p.get(Provenance.DATE))
+                .append(", code ").append(p.get(Provenance.CODE_VERSION)).append(", ").append(p.get(Provenance.MACHINE))
+                .append(", ").append(p.get(Provenance.LOAD)).append(" (`docs/results/forgetting.csv`; every measurement of"
+                        + " every run in `forgetting-curves.csv`). The base model knew ").append(fmt("%.1f%%", 100 * baseProbe))
+                .append(" of the probed facts. How sure the probe is: ").append(HeldOut.describe(facts)).append(".\n");
         return md.toString();
     }
 

@@ -171,6 +171,13 @@ class HostileArgumentsTest {
         c.add(a("--data", "study", "cost", "--data", missing));
         c.add(a("--chart", "study", "cost", "--chart", emptyFolder));
         c.add(a("name a study", "study"));
+        c.add(a("--lambdas", "study", "forgetting", "--lambdas", "-1"));
+        c.add(a("--lambdas", "study", "forgetting", "--lambdas", "1e3,lots"));
+        c.add(a("--eval-every", "study", "forgetting", "--steps", "5", "--eval-every", "6"));
+        c.add(a("--probe-facts", "study", "forgetting", "--probe-facts", "-1"));
+        c.add(a("--steps", "study", "forgetting", "--steps", "0"));
+        c.add(a("--corpus", "study", "forgetting", "--corpus", missing));
+        c.add(a("--chart", "study", "forgetting", "--chart", emptyFolder));
         c.add(a("no such file", "results", "--file", missing));
         // data
         c.add(a("unknown dataset 'recipes'", "data", "recipes", "--out", dir.resolve("d").toString()));

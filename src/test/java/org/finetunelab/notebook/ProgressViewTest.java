@@ -31,6 +31,15 @@ class ProgressViewTest {
     }
 
     @Test
+    void saysHowLongTheRestWillTakeAtThePaceSoFar() {
+        ProgressView progress = new ProgressView(display, "runs", 4, clock::get);
+        clock.set(30_000 * MS);
+        progress.update(1, "");
+        String shown = display.calls.get(1).value().toString();
+        assertTrue(shown.contains("runs: 1/4 (25%) · 0:30, about 1:30 left"), shown);
+    }
+
+    @Test
     void finishRedrawsAtOnceAndEscapesTheMessage() {
         ProgressView progress = new ProgressView(display, "eval", 4, clock::get);
         clock.set(65_000 * MS);
