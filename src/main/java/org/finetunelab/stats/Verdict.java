@@ -46,6 +46,17 @@ public final class Verdict {
         return gap > 0 ? Standing.ABOVE : Standing.BELOW;
     }
 
+    /**
+     * Where figure {@code a} stands against {@code b} for a figure without a binomial sampling error (a loss, a
+     * step count): rules 1 and 2 only, at least two seeds each and no overlap of their ranges.
+     */
+    public static Standing compare(Spread a, Spread b) {
+        if (a.runs() < 2 || b.runs() < 2 || a.overlaps(b)) {
+            return Standing.INDISTINGUISHABLE;
+        }
+        return a.mean() > b.mean() ? Standing.ABOVE : Standing.BELOW;
+    }
+
     /** Every named accuracy against the one named {@code reference}, grouped by standing (in the given order). */
     public static Map<Standing, List<String>> against(String reference, Map<String, Spread> accuracies, int heldOut) {
         Spread ref = accuracies.get(reference);
