@@ -66,9 +66,9 @@ public final class DataStudy {
             if (corrupted.stream().anyMatch(s -> !(s > 0 && s < 1))) {
                 throw new IllegalArgumentException("data study: corrupted shares " + corrupted + " must be between 0 and 1");
             }
-            MethodComparison.methods(methods);
+            ReviewClassifier.methods(methods);
             if (!corrupted.isEmpty()) {
-                MethodComparison.methods(noisyMethods);
+                ReviewClassifier.methods(noisyMethods);
             }
         }
 
@@ -123,11 +123,11 @@ public final class DataStudy {
         record Planned(MethodComparison.Method method, int size, double corrupted) {
         }
         List<Planned> plan = new ArrayList<>();
-        for (MethodComparison.Method m : MethodComparison.methods(settings.methods())) {
+        for (MethodComparison.Method m : ReviewClassifier.methods(settings.methods())) {
             settings.sizes().forEach(n -> plan.add(new Planned(m, n, 0)));
         }
         for (double share : settings.corrupted()) {
-            MethodComparison.methods(settings.noisyMethods()).forEach(m -> plan.add(new Planned(m, OverfittingStudy.ALL, share)));
+            ReviewClassifier.methods(settings.noisyMethods()).forEach(m -> plan.add(new Planned(m, OverfittingStudy.ALL, share)));
         }
         List<Run> runs = new ArrayList<>();
         int count = plan.size() * seeds.length;

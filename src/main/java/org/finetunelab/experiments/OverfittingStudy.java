@@ -81,7 +81,7 @@ public final class OverfittingStudy {
             if (!(dropout > 0 && dropout < 1)) {
                 throw new IllegalArgumentException("overfitting study: dropout = " + dropout + " must be between 0 and 1");
             }
-            MethodComparison.methods(methods);   // names checked now, not after an hour of training
+            ReviewClassifier.methods(methods);   // names checked now, not after an hour of training
         }
 
         /**
@@ -159,7 +159,7 @@ public final class OverfittingStudy {
         if (seeds.length == 0) {
             throw new IllegalArgumentException("overfitting study: no seeds given; run at least one");
         }
-        List<MethodComparison.Method> methods = MethodComparison.methods(settings.methods());
+        List<MethodComparison.Method> methods = ReviewClassifier.methods(settings.methods());
         record Planned(MethodComparison.Method method, int size, float dropout) {
         }
         List<Planned> plan = new ArrayList<>();

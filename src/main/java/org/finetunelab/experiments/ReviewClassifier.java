@@ -36,7 +36,7 @@ import java.util.function.DoubleSupplier;
  * var reviews = LabelledTexts.load(Path.of("data/datasets/sentiment/reviews.jsonl"));
  * var small = reviews.withTrain(ReviewClassifier.subset(reviews.train(), 64, 42));
  * var run = ReviewClassifier.train(Path.of("data/models/base"), small, MethodComparison.methods("lora").get(0),
- *         MethodComparison.Settings.defaults().withSeed(42), 0f, ReviewClassifier.Tracked.TRAIN_LOSS, List.of());
+ *         MethodComparison.Settings.defaults().withSeed(42), 0f, ReviewClassifier.Tracked.TRAIN_LOSS, null, List.of());
  * }</pre>
  */
 public final class ReviewClassifier {
@@ -107,6 +107,16 @@ public final class ReviewClassifier {
         public String label() {
             return label;
         }
+    }
+
+    /** The {@link MethodComparison} methods named in {@code names}, refusing the bag-of-words row, which trains no network. */
+    public static List<MethodComparison.Method> methods(String names) {
+        List<MethodComparison.Method> out = MethodComparison.methods(names);
+        out.stream().filter(MethodComparison.Method::isBaseline).findFirst().ifPresent(m -> {
+            throw new IllegalArgumentException("method '" + m.name() + "' trains no neural network; choose among the"
+                    + " fine-tuning methods, e.g. prompt, lora, full");
+        });
+        return out;
     }
 
     /**

@@ -30,8 +30,8 @@ public final class ReadmeResults {
     public static final String OVERFITTING = "overfitting";
     public static final String DATA = "data";
     /** The results files that have a block in the README. */
-    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, INSTRUCTION_TUNING, PREFERENCES, BASE_MODEL, BENCH,
-            OVERFITTING, DATA);
+    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, INSTRUCTION_TUNING, PREFERENCES, OVERFITTING, DATA,
+            BASE_MODEL, BENCH);
 
     /** base-model.csv: one row per measure. */
     public static final String MEASURE = "measure";
