@@ -22,7 +22,7 @@ LESSONS = {
     "05": ("Ex05-prompt-tuning", "prompt and prefix tuning", None),
     "06": ("Ex06-instruction-tuning", "instruction tuning", "06-instruction-tuning.ipynb"),
     "07": ("Ex07-preferences", "preference tuning (DPO)", "07-preferences.ipynb"),
-    "08": ("Ex08-overfitting", "overfitting", None),
+    "08": ("Ex08-overfitting", "overfitting", "08-overfitting-and-data.ipynb"),
     "09": ("Ex09-forgetting", "forgetting", "09-catastrophic-forgetting.ipynb"),
     "11": ("Ex11-haiku-chef", "the haiku chef", "11-haiku-chef.ipynb"),
 }

@@ -57,6 +57,11 @@ final class StudyOptions {
         return csv.resolveSibling(csv.getFileName().toString().replaceFirst("\\.csv$", "") + "-" + suffix + ".csv");
     }
 
+    /** A sibling of the chart: {@code chart.png} with suffix {@code lora} is {@code chart-lora.png}. */
+    Path chartSibling(String suffix) {
+        return chart.resolveSibling(chart.getFileName().toString().replaceFirst("\\.png$", "") + "-" + suffix + ".png");
+    }
+
     /** Each setting's spread over the seeds, read back from a summary table's columns, for a chart with error bars. */
     static Map<String, Spread> spreads(Table summary, String mean, String std, String min, String max) {
         Map<String, Spread> bars = new LinkedHashMap<>();

@@ -63,6 +63,11 @@ public final class Notebook {
         return new TrainingMonitor(title, 10);
     }
 
+    /** One progress line (with the time left) and one live chart for a whole study of many runs. */
+    public static StudyMonitor studyMonitor(String title) {
+        return new StudyMonitor(title);
+    }
+
     /**
      * A path inside the project, wherever the notebook runs from: {@code Notebook.file("data/models/base")}.
      * The project folder is the nearest folder, from the current one upwards, that holds {@code pom.xml}

@@ -61,4 +61,21 @@ public final class LossChart {
         }
         return chart;
     }
+
+    /**
+     * The same chart with one more figure on an axis of its own (right), e.g. a study's train-set loss or held-out
+     * accuracy, measured at {@code steps}.
+     */
+    public static XYChart of(String title, List<StepRecord> records, String figure, List<Double> steps, List<Double> values) {
+        XYChart chart = of(title, records);
+        chart.setYAxisGroupTitle(1, figure);
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        XYSeries s = chart.addSeries(figure + " (right)", steps.isEmpty() ? List.of(0.0) : steps,
+                values.isEmpty() ? List.of(Double.NaN) : values);
+        s.setYAxisGroup(1);
+        s.setMarker(SeriesMarkers.DIAMOND);
+        s.setLineColor(new java.awt.Color(60, 150, 70));
+        s.setMarkerColor(new java.awt.Color(60, 150, 70));
+        return chart;
+    }
 }

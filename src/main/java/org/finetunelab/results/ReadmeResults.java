@@ -2,7 +2,9 @@ package org.finetunelab.results;
 
 import org.finetunelab.experiments.CostStudy;
 import org.finetunelab.experiments.ForgettingStudy;
+import org.finetunelab.experiments.DataStudy;
 import org.finetunelab.experiments.MethodComparison;
+import org.finetunelab.experiments.OverfittingStudy;
 import org.finetunelab.experiments.bench.BenchFigures;
 import org.finetunelab.stats.HeldOut;
 import tech.tablesaw.api.NumericColumn;
@@ -28,10 +30,12 @@ public final class ReadmeResults {
     public static final String INSTRUCTION_TUNING = "instruction-tuning";
     public static final String PREFERENCES = "preferences";
     public static final String COST = "cost";
+    public static final String OVERFITTING = "overfitting";
+    public static final String DATA = "data";
     public static final String FORGETTING = "forgetting";
     /** The results files that have a block in the README. */
-    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, COST, INSTRUCTION_TUNING, PREFERENCES, FORGETTING,
-            BASE_MODEL, BENCH);
+    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, COST, INSTRUCTION_TUNING, PREFERENCES, OVERFITTING,
+            DATA, FORGETTING, BASE_MODEL, BENCH);
 
     /** base-model.csv: one row per measure. */
     public static final String MEASURE = "measure";
@@ -73,6 +77,8 @@ public final class ReadmeResults {
                     ResultsFile.read(resultsDir.resolve(PREFERENCES + "-measures.csv")), ResultsFile.provenance(file));
             case COST -> cost(ResultsFile.read(file), ResultsFile.provenance(file));
             case FORGETTING -> forgetting(ResultsFile.read(file), ResultsFile.provenance(file));
+            case OVERFITTING -> overfitting(ResultsFile.read(file), ResultsFile.provenance(file));
+            case DATA -> data(ResultsFile.read(file), ResultsFile.provenance(file));
             default -> throw new IllegalArgumentException("no README block is made from results/" + name
                     + ".csv; the blocks are " + BLOCKS);
         };
@@ -272,6 +278,60 @@ public final class ReadmeResults {
         }
         md.append("\n").append(writtenBy(p)).append(" (`docs/results/preferences.csv` and"
                         + " `preferences-measures.csv`). How sure these are: ").append(HeldOut.describe(heldOut)).append(".\n");
+        return md.toString();
+    }
+
+    // ------------------------------------------------------------------ overfitting
+
+    /** The table of {@code finetune study overfitting}: losses, gap, early stopping and accuracy per setting. */
+    static String overfitting(Table t, Provenance p) {
+        StringBuilder md = new StringBuilder("\n");
+        md.append("| setting | seeds | final train loss | final val loss | gap | early stop step | early-stopped val loss"
+                + " | held-out accuracy |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (int r = 0; r < t.rowCount(); r++) {
+            md.append("| ").append(t.stringColumn(OverfittingStudy.SETTING).get(r))
+                    .append(" | ").append(fmt("%d", (long) number(t, OverfittingStudy.SEEDS, r)));
+            for (String figure : List.of(OverfittingStudy.TRAIN_LOSS, OverfittingStudy.VAL_LOSS, OverfittingStudy.GAP)) {
+                md.append(" | ").append(meanStd(t, figure, figure + " std", r));
+            }
+            md.append(" | ").append(fmt("%.0f ± %.0f", number(t, OverfittingStudy.STOP_STEP, r),
+                            number(t, OverfittingStudy.STOP_STEP + " std", r)))
+                    .append(" | ").append(meanStd(t, OverfittingStudy.STOPPED_VAL, OverfittingStudy.STOPPED_VAL + " std", r))
+                    .append(" | ").append(fmt("%.1f%% ± %.1f", 100 * number(t, OverfittingStudy.ACCURACY, r),
+                            100 * number(t, OverfittingStudy.ACCURACY + " std", r))).append(" |\n");
+        }
+        md.append("\nMean ± standard deviation over the seeds; losses in nats per review, the gap is the final validation"
+                        + " loss minus the final train-set loss. Written by `").append(p.get(Provenance.COMMAND))
+                .append("` on ").append(p.get(Provenance.DATE)).append(", code ").append(p.get(Provenance.CODE_VERSION))
+                .append(", ").append(p.get(Provenance.MACHINE)).append(", ").append(p.get(Provenance.LOAD))
+                .append(" (`docs/results/overfitting.csv`; curves in `overfitting.png` and `overfitting-lora.png`). **")
+                .append(OverfittingStudy.verdict(t)).append("**\n");
+        return md.toString();
+    }
+
+    // ------------------------------------------------------------------ data
+
+    /** The table of {@code finetune study data}: held-out accuracy per method, training-set size and label noise. */
+    static String data(Table t, Provenance p) {
+        int heldOut = Integer.parseInt(p.get(HELD_OUT_EXAMPLES));
+        StringBuilder md = new StringBuilder("\n");
+        md.append("| setting | trainable weights | seeds | held-out accuracy | min–max |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: |\n");
+        for (int r = 0; r < t.rowCount(); r++) {
+            md.append("| ").append(t.stringColumn(DataStudy.SETTING).get(r))
+                    .append(" | ").append(fmt("%,d", (long) number(t, DataStudy.TRAINABLE, r)))
+                    .append(" | ").append(fmt("%d", (long) number(t, DataStudy.SEEDS, r)))
+                    .append(" | ").append(fmt("%.1f%% ± %.1f", 100 * number(t, DataStudy.ACCURACY, r),
+                            100 * number(t, DataStudy.ACCURACY_STD, r)))
+                    .append(" | ").append(fmt("%.1f–%.1f%%", 100 * number(t, DataStudy.ACCURACY_MIN, r),
+                            100 * number(t, DataStudy.ACCURACY_MAX, r))).append(" |\n");
+        }
+        md.append("\nWritten by `").append(p.get(Provenance.COMMAND)).append("` on ").append(p.get(Provenance.DATE))
+                .append(", code ").append(p.get(Provenance.CODE_VERSION)).append(", ").append(p.get(Provenance.MACHINE))
+                .append(", ").append(p.get(Provenance.LOAD)).append(" (`docs/results/data.csv`; charts `data.png` and"
+                        + " `data-labels.png`). How sure these are: ").append(HeldOut.describe(heldOut)).append(". **")
+                .append(DataStudy.verdict(t, heldOut)).append("**\n");
         return md.toString();
     }
 

@@ -140,6 +140,17 @@ public final class LabelledTexts {
         return test;
     }
 
+    /** The same labels and held-out split with another training split: a subset, or examples relabelled. */
+    public LabelledTexts withTrain(List<Example> examples) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException(file + ": an empty training split; give at least one example");
+        }
+        for (Example e : examples) {
+            labelIndex(e.label());   // a label the held-out split does not know would be an error later
+        }
+        return new LabelledTexts(file, labels, examples, test);
+    }
+
     /** How many examples of each label a split has, e.g. {@code {negative=288, positive=288}}. */
     public static Map<String, Integer> counts(List<Example> examples) {
         Map<String, Integer> out = new TreeMap<>();

@@ -178,6 +178,12 @@ class HostileArgumentsTest {
         c.add(a("--steps", "study", "forgetting", "--steps", "0"));
         c.add(a("--corpus", "study", "forgetting", "--corpus", missing));
         c.add(a("--chart", "study", "forgetting", "--chart", emptyFolder));
+        c.add(a("--sizes: 'many' is not a size", "study", "overfitting", "--sizes", "16,many"));
+        c.add(a("--sizes", "study", "data", "--sizes", "0,8"));
+        c.add(a("--steps", "study", "overfitting", "--steps", "1"));
+        c.add(a("--steps", "study", "data", "--steps", "0"));
+        c.add(a("--data", "study", "data", "--data", missing));
+        c.add(a("--chart", "study", "overfitting", "--chart", emptyFolder));
         c.add(a("no such file", "results", "--file", missing));
         // data
         c.add(a("unknown dataset 'recipes'", "data", "recipes", "--out", dir.resolve("d").toString()));
