@@ -6,10 +6,15 @@
       rendering to DIR, prints one line per notebook, and writes "passed failed" to FILE.
   notebooks.py check --kernel NAME --log FILE --snippet CODE
       Starts the kernel once and runs CODE, to find out early whether the kernel works at all.
+  notebooks.py outputs NOTEBOOK...
+      Checks executed notebooks for output a student should never see (see unclean_output); "run" applies
+      the same check to every notebook it executes.
 
 Every failure is reported as one line that says what went wrong and how to fix it.
 """
 import argparse
+import html
+import json
 import re
 import sys
 import time
@@ -38,6 +43,54 @@ def first_error(nb):
                 detail = ANSI.sub("", detail).strip().splitlines()[0] if detail.strip() else "error"
                 return number, detail
     return None, None
+
+
+# What a lesson's outputs must never show: the raw end-of-text token (decode it or say "end of text"), an NDArray
+# printed as is ("ND: (2, 2) cpu() float32"; print its numbers), a stack trace outside an error (catch it and say
+# what went wrong), and unrounded numbers (round them with String.format; tables show five significant digits).
+UNCLEAN = [
+    (re.compile(r"<\|endoftext\|>"), "a raw <|endoftext|> token", "cut the text at it or show it as ⟨end of text⟩"),
+    (re.compile(r"\bND: \("), "an NDArray printed as is (ND: ...)", "print its numbers (toFloatArray) instead"),
+    (re.compile(r"(?m)^\s*at [\w$.<>]+\([^()\n]*\)\s*$|Exception in thread|Traceback \(most recent call last\)"),
+     "a stack trace", "catch the exception and print what went wrong in one line"),
+]
+DECIMAL = re.compile(r"(?<![\w.,])-?(\d+)\.(\d+)(?![\w.])")
+MAX_SIGNIFICANT_DIGITS = 6
+
+
+def unrounded(text):
+    """The first decimal number with more than MAX_SIGNIFICANT_DIGITS significant digits (0.695187509), or None."""
+    for m in DECIMAL.finditer(text):
+        if len((m.group(1) + m.group(2)).lstrip("0")) > MAX_SIGNIFICANT_DIGITS:
+            return m
+    return None
+
+
+def output_texts(output):
+    """The texts a student sees in one output cell: streams, plain text, and HTML without its tags."""
+    if output.get("output_type") == "stream":
+        yield "".join(output.get("text", ""))
+        return
+    data = output.get("data", {})
+    if "text/html" in data:
+        yield html.unescape(re.sub(r"<[^>]+>", " ", "".join(data["text/html"])))
+    elif "text/plain" in data:
+        yield "".join(data["text/plain"])
+
+
+def unclean_output(nb):
+    """One line naming the first code cell whose output shows what a student should never see, or None."""
+    for number, cell in enumerate(nb["cells"], start=1):
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            for text in output_texts(output):
+                text = ANSI.sub("", text)
+                found = [(p.search(text), what, fix) for p, what, fix in UNCLEAN]
+                found.append((unrounded(text), "an unrounded number", "round it with String.format, e.g. %.3f"))
+                for m, what, fix in found:
+                    if m:
+                        excerpt = text[max(0, m.start() - 30):m.end() + 30].replace("\n", " ").strip()
+                        return "cell %d shows %s: ...%s... (fix: %s)" % (number, what, excerpt, fix)
+    return None
 
 
 def kernel_error_line(log_path):
@@ -113,6 +166,7 @@ def run(args):
             execute(nb, args.kernel, path.parent.resolve(), log_path, args.startup_timeout, args.cell_timeout)
         except Exception as error:  # every failure becomes one explained line
             problem = explain(nb, error, args.kernel, log_path)
+        problem = problem or unclean_output(nb)
         nbformat.write(nb, str(out / path.name))
         try:
             write_html(nb, out / (path.stem + ".html"))
@@ -144,6 +198,16 @@ def check(args):
     return 0
 
 
+def outputs(args):
+    failed = 0
+    for path in args.notebooks:
+        problem = unclean_output(json.loads(Path(path).read_text()))
+        if problem:
+            failed += 1
+            print("  FAIL %s: %s" % (Path(path).name, problem))
+    return 1 if failed else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -158,8 +222,10 @@ def main():
     run_parser.add_argument("notebooks", nargs="+")
     check_parser.add_argument("--log", required=True)
     check_parser.add_argument("--snippet", required=True)
+    outputs_parser = sub.add_parser("outputs")
+    outputs_parser.add_argument("notebooks", nargs="+")
     args = parser.parse_args()
-    return run(args) if args.command == "run" else check(args)
+    return {"run": run, "check": check, "outputs": outputs}[args.command](args)
 
 
 if __name__ == "__main__":
