@@ -66,17 +66,36 @@ public final class Notebook {
     /**
      * A path inside the project, wherever the notebook runs from: {@code Notebook.file("data/models/base")}.
      * The project folder is the nearest folder, from the current one upwards, that holds {@code pom.xml}
-     * and {@code data/}.
+     * and {@code data/}; failing that, the folder named by {@code FINETUNE_LAB_ROOT} (set by {@code ./lab hub}
+     * for students whose own copy of the notebooks lives in their home, away from the shared data).
      */
     public static java.nio.file.Path file(String relative) {
-        java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
-        for (java.nio.file.Path d = dir; d != null; d = d.getParent()) {
-            if (java.nio.file.Files.isRegularFile(d.resolve("pom.xml")) && java.nio.file.Files.isDirectory(d.resolve("data"))) {
-                return d.resolve(relative);
+        return projectFolder(java.nio.file.Path.of("").toAbsolutePath(), System.getenv(ROOT_ENV)).resolve(relative);
+    }
+
+    /** The environment variable that names the project folder when the notebook runs outside it. */
+    static final String ROOT_ENV = "FINETUNE_LAB_ROOT";
+
+    static java.nio.file.Path projectFolder(java.nio.file.Path start, String rootFromEnv) {
+        for (java.nio.file.Path d = start; d != null; d = d.getParent()) {
+            if (isProjectFolder(d)) {
+                return d;
             }
         }
-        throw new IllegalStateException("cannot find the FineTune Lab folder (with pom.xml and data/) above " + dir
+        if (rootFromEnv != null && !rootFromEnv.isBlank()) {
+            java.nio.file.Path root = java.nio.file.Path.of(rootFromEnv).toAbsolutePath();
+            if (isProjectFolder(root)) {
+                return root;
+            }
+            throw new IllegalStateException(ROOT_ENV + "=" + rootFromEnv + " is not the FineTune Lab folder (it has no pom.xml and data/): "
+                    + "point it at the project folder, or start Jupyter with ./lab from there.");
+        }
+        throw new IllegalStateException("cannot find the FineTune Lab folder (with pom.xml and data/) above " + start
                 + ": start Jupyter with ./lab from the project folder.");
+    }
+
+    private static boolean isProjectFolder(java.nio.file.Path d) {
+        return java.nio.file.Files.isRegularFile(d.resolve("pom.xml")) && java.nio.file.Files.isDirectory(d.resolve("data"));
     }
 
     /** True when the lessons should run small (set by ./lab test): fewer steps, less data. */

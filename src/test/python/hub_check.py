@@ -1,0 +1,353 @@
+#!/usr/bin/python3
+"""The class hub end to end: three students on one hub at the same time (./lab test --hub).
+
+  hub_check.py --root DIR [--counts FILE] [--log FILE]
+
+Starts `./lab hub --test-mode` on a free port with its own state folder (target/hub-test, made afresh, so a
+teacher's hub of the same checkout is left alone), then, through the hub's REST API and each student's own
+server:
+  1. creates three users and starts their servers; each finds its own copy of the course in its home;
+  2. one student cannot reach another's server with their own token;
+  3. one student changes a lesson notebook: the others' copies and the checkout's stay as they were;
+  4. the first code cells of lesson 01 (device, then loading the base model) run in each student's Java kernel
+     at the same time, opened from the student's copy of the notebook;
+  5. one student hands in a solved exercise; ./lab hub collect grades the class: that student scores the
+     exercise's points, the others zero;
+  6. stopping the hub stops everything it started: no process of the hub, the students' servers or their
+     kernels is left (the check looks for every process whose working folder or environment lies in its state
+     folder, noted while they ran, and kills any left over).
+Every wait has a time limit; whatever happens, the hub is stopped at the end (also on Ctrl+C).
+Prints one line per check ("ok ..." or "FAIL ...") and writes "passed failed" to --counts.
+"""
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+from tornado.httpclient import HTTPRequest
+from tornado.websocket import websocket_connect
+
+STUDENTS = ("alice", "bob", "carol")
+EXERCISE = ("top-p", "01-top-p")   # the exercise handed in at step 5: its id and its folder
+HUB_START_S = 180
+SERVER_START_S = 300
+CELL_S = 600
+KERNEL_INFO_S = 60
+KERNEL_ATTEMPTS = 3
+STOP_S = 90
+MARK = "a note only alice wrote"
+
+
+class Check:
+    def __init__(self, log):
+        self.passed = self.failed = 0
+        self.log = log
+
+    def record(self, ok, what, detail=""):
+        line = ("ok    " if ok else "FAIL  ") + what + (": " + detail if detail else "")
+        print(line, flush=True)
+        print(line, file=self.log, flush=True)
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+        return ok
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Hub:
+    """The hub under test, reached through its REST API with the lab's service token."""
+
+    def __init__(self, root, state, log):
+        self.root, self.state, self.log = root, state, log
+        self.port = free_port()
+        self.base = "http://127.0.0.1:%d" % self.port
+        self.process = None
+        self.seen = set()   # every process of the hub noticed while it ran
+
+    def start(self):
+        env = dict(os.environ, LAB_HUB_DIR=str(self.state))
+        self.process = subprocess.Popen(["bash", str(self.root / "lab"), "hub", "--test-mode", "--port", str(self.port)],
+                                        cwd=self.root, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+                                        start_new_session=True)
+        deadline = time.monotonic() + HUB_START_S
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("./lab hub stopped with exit code %d (see the log)" % self.process.returncode)
+            try:
+                urllib.request.urlopen(self.base + "/hub/api", timeout=2)
+                self.token = (self.state / "api-token").read_text().strip()
+                return
+            except (OSError, urllib.error.URLError):
+                time.sleep(0.5)
+        raise RuntimeError("the hub did not answer within %d s" % HUB_START_S)
+
+    def call(self, method, path, body=None, token=None, prefix="/hub/api", raw=False):
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(self.base + prefix + path, data=data, method=method, headers={
+            "Authorization": "token " + (token or self.token), "Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            text = answer.read()
+        return text if raw else (json.loads(text) if text.strip() else None)
+
+    def status(self, method, path, token):
+        """The HTTP status of one call (errors included)."""
+        try:
+            request = urllib.request.Request(self.base + path, method=method, headers={"Authorization": "token " + token})
+            with urllib.request.urlopen(request, timeout=60) as answer:
+                return answer.status
+        except urllib.error.HTTPError as e:
+            return e.code
+
+    def note_processes(self):
+        self.seen |= processes_in(self.state)
+
+    def stop(self):
+        """Stops ./lab hub (it stops the hub, which stops every server); kills what is left after STOP_S."""
+        if self.process is None:
+            return
+        self.note_processes()
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)   # what Ctrl+C does: ./lab hub stops the hub, the hub the rest
+            try:
+                self.process.wait(STOP_S)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+        deadline = time.monotonic() + STOP_S
+        while time.monotonic() < deadline and any(alive(pid) for pid in self.seen | processes_in(self.state)):
+            time.sleep(0.5)
+
+    def leftovers(self):
+        left = sorted(pid for pid in self.seen | processes_in(self.state) if alive(pid))
+        for pid in left:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        return left
+
+
+def alive(pid):
+    try:
+        status = Path("/proc/%d/status" % pid).read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def processes_in(state):
+    """Pids of processes whose working folder, command line or environment lies in the folder state."""
+    mark = str(state)
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            cwd = os.readlink(entry / "cwd")
+            text = (entry / "cmdline").read_bytes() + b"\0" + (entry / "environ").read_bytes()
+        except OSError:
+            continue
+        if cwd.startswith(mark) or mark.encode() in text:
+            found.add(int(entry.name))
+    return found
+
+
+def message(user, msg_type, content):
+    return {"header": {"msg_id": uuid.uuid4().hex, "username": user, "session": uuid.uuid4().hex, "msg_type": msg_type,
+                       "version": "5.3", "date": ""},
+            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [], "content": content}
+
+
+async def reply_to(socket_, request, timeout, output=None):
+    """Sends a request on the kernel's websocket and returns its reply's content (stream text goes to output)."""
+    socket_.write_message(json.dumps(request))
+    msg_id = request["header"]["msg_id"]
+    while True:
+        text = await asyncio.wait_for(socket_.read_message(), timeout)
+        if text is None:
+            raise ConnectionError("the kernel's websocket closed")
+        answer = json.loads(text)
+        if answer.get("parent_header", {}).get("msg_id") != msg_id:
+            continue
+        kind, content = answer["msg_type"], answer["content"]
+        if output is not None and kind == "stream":
+            output.append(content["text"])
+        elif output is not None and kind == "error":
+            output.append("%s: %s" % (content["ename"], content["evalue"]))
+        elif kind.endswith("_reply"):
+            return content
+
+
+async def open_kernel(hub, user, token, kernel_id):
+    """A websocket to a kernel that answers; a kernel that does not answer at start is restarted, as a student
+    would (Kernel, Restart), up to KERNEL_ATTEMPTS times. Returns (websocket, restarts)."""
+    url = "ws://127.0.0.1:%d/user/%s/api/kernels/%s/channels" % (hub.port, user, kernel_id)
+    for attempt in range(KERNEL_ATTEMPTS):
+        socket_ = await websocket_connect(HTTPRequest(url, headers={"Authorization": "token " + token}, request_timeout=120))
+        try:
+            await reply_to(socket_, message(user, "kernel_info_request", {}), KERNEL_INFO_S)
+            return socket_, attempt
+        except asyncio.TimeoutError:
+            socket_.close()
+            await asyncio.get_running_loop().run_in_executor(None, lambda: hub.call(
+                "POST", "/api/kernels/%s/restart" % kernel_id, {}, token=token, prefix="/user/%s" % user))
+    raise TimeoutError("%s's kernel did not answer after %d starts" % (user, KERNEL_ATTEMPTS))
+
+
+async def run_cells(hub, user, token, kernel_id, cells):
+    """Runs the cells one after another in a kernel; returns (ok, text output, seconds, restarts)."""
+    socket_, restarts = await open_kernel(hub, user, token, kernel_id)
+    started = time.monotonic()
+    output = []
+    try:
+        for code in cells:
+            reply = await reply_to(socket_, message(user, "execute_request", {
+                "code": code, "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False,
+                "stop_on_error": True}), CELL_S, output)
+            if reply["status"] != "ok":
+                return False, "".join(output), time.monotonic() - started, restarts
+        return True, "".join(output), time.monotonic() - started, restarts
+    finally:
+        socket_.close()
+
+
+def wait_ready(hub, users):
+    deadline = time.monotonic() + SERVER_START_S
+    waiting = set(users)
+    while waiting and time.monotonic() < deadline:
+        for user in sorted(waiting):
+            server = hub.call("GET", "/users/" + user)["servers"].get("", {})
+            if server.get("ready"):
+                waiting.discard(user)
+        hub.note_processes()
+        time.sleep(1)
+    return waiting
+
+
+def contents(hub, user, token, path, body=None):
+    return hub.call("PUT" if body else "GET", "/api/contents/" + path, body, token=token, prefix="/user/%s" % user)
+
+
+def check_hub(hub, root, check):
+    hub.start()
+    check.record(True, "the hub started in test mode on port %d" % hub.port)
+
+    created = hub.call("POST", "/users", {"usernames": list(STUDENTS)})
+    check.record(sorted(u["name"] for u in created) == sorted(STUDENTS), "three users created through the REST API",
+                 ", ".join(u["name"] for u in created))
+    tokens = {u: hub.call("POST", "/users/%s/tokens" % u, {"note": "hub check", "expires_in": 3600})["token"] for u in STUDENTS}
+    for user in STUDENTS:
+        hub.call("POST", "/users/%s/server" % user)
+    waiting = wait_ready(hub, STUDENTS)
+    if not check.record(not waiting, "three students' servers started",
+                        "not ready after %d s: %s" % (SERVER_START_S, ", ".join(sorted(waiting))) if waiting else ""):
+        return
+
+    lesson = "notebooks/01-base-model.ipynb"
+    homes = {u: hub.state / "homes" / u / "finetune-lab" for u in STUDENTS}
+    own_copies = all((homes[u] / lesson).is_file() and (homes[u] / "exercises" / EXERCISE[1]).is_dir() for u in STUDENTS)
+    check.record(own_copies, "each student has their own copy of notebooks/ and exercises/ in their home")
+
+    code = hub.status("GET", "/user/alice/api/contents/" + lesson, tokens["bob"])
+    check.record(code in (403, 404), "bob's token does not open alice's server", "HTTP %d" % code)
+
+    checkout_before = (root / lesson).read_bytes()
+    model = contents(hub, "alice", tokens["alice"], lesson)
+    model["content"]["cells"].insert(0, {"cell_type": "markdown", "metadata": {}, "source": MARK})
+    contents(hub, "alice", tokens["alice"], lesson, {"type": "notebook", "format": "json", "content": model["content"]})
+    seen = {u: MARK in json.dumps(contents(hub, u, tokens[u], lesson)["content"]) for u in STUDENTS}
+    check.record(seen == {"alice": True, "bob": False, "carol": False} and (root / lesson).read_bytes() == checkout_before,
+                 "alice's change to a notebook stays in her copy (bob, carol and the checkout do not see it)", str(seen))
+
+    original = json.loads(checkout_before)
+    cells = ["".join(c["source"]) for c in original["cells"] if c["cell_type"] == "code"][:2]
+    kernels = {}
+    for user in STUDENTS:
+        session = hub.call("POST", "/api/sessions", {"path": lesson, "type": "notebook", "name": "",
+                                                    "kernel": {"name": "finetune-lab"}},
+                           token=tokens[user], prefix="/user/%s" % user)
+        kernels[user] = session["kernel"]["id"]
+    hub.note_processes()
+
+    async def all_at_once():
+        return await asyncio.gather(*(run_cells(hub, u, tokens[u], kernels[u], cells) for u in STUDENTS),
+                                    return_exceptions=True)
+    results = asyncio.run(all_at_once())
+    hub.note_processes()
+    for user, result in zip(STUDENTS, results):
+        if isinstance(result, BaseException):
+            check.record(False, "lesson 01's first cells in %s's Java kernel" % user, "%s: %s" % (type(result).__name__, result))
+            continue
+        ok, output, seconds, restarts = result
+        good = ok and "Computing on" in output and "parameters" in output
+        restarted = "; the kernel did not answer at its start and was restarted %d time(s)" % restarts if restarts else ""
+        check.record(good, "lesson 01's first cells in %s's Java kernel, three kernels at once" % user,
+                     ("%.0f s" % seconds if good else output.strip()[-300:]) + restarted)
+
+    solution_dir = root / "solutions" / EXERCISE[1]
+    for source in sorted(solution_dir.glob("*.java")):
+        contents(hub, "alice", tokens["alice"], "exercises/%s/%s" % (EXERCISE[1], source.name),
+                 {"type": "file", "format": "text", "content": source.read_text()})
+    grading = hub.state / "grading"
+    env = dict(os.environ, LAB_HUB_DIR=str(hub.state))
+    collect = subprocess.run(["bash", str(root / "lab"), "hub", "collect", EXERCISE[0], "--out", str(grading)],
+                             cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900)
+    print(collect.stdout, file=hub.log, flush=True)
+    points = {}
+    if (grading / "grades.csv").is_file():
+        for line in (grading / "grades.csv").read_text().splitlines()[1:]:
+            fields = line.split(",")
+            points[fields[0]] = fields[2] if len(fields) > 2 else "?"
+    handed_in = collect.returncode == 0 and points.get("alice", "0") not in ("0", "?") \
+        and points.get("bob") == "0" and points.get("carol") == "0"
+    check.record(handed_in, "./lab hub collect grades the class: alice's solved %s scores, bob's and carol's untouched copies 0"
+                 % EXERCISE[0], "points %s, exit code %d" % (points, collect.returncode))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", required=True)
+    parser.add_argument("--counts")
+    parser.add_argument("--log", required=True)
+    args = parser.parse_args()
+    root = Path(args.root).resolve()
+    state = root / "target" / "hub-test"
+    subprocess.run(["rm", "-rf", str(state)], check=True)
+    state.mkdir(parents=True)
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    with open(args.log, "w") as log:
+        check = Check(log)
+        hub = Hub(root, state, log)
+        try:
+            check_hub(hub, root, check)
+        except (Exception, KeyboardInterrupt) as error:
+            check.record(False, "the hub check stopped", "%s: %s" % (type(error).__name__, error))
+        finally:
+            hub.stop()
+            left = hub.leftovers()
+            check.record(not left and hub.process is not None, "stopping the hub left no process behind",
+                         "%d processes noted while it ran%s" % (len(hub.seen), "; killed left over: %s" % left if left else ""))
+        if args.counts:
+            Path(args.counts).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.counts).write_text("%d %d\n" % (check.passed, check.failed))
+        print("%d passed, %d failed" % (check.passed, check.failed))
+    return 0 if check.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
