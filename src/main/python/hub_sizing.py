@@ -162,6 +162,7 @@ def main():
     steps, warmup = (5, 2) if args.quick else (30, 5)
     first, setup = lesson_cells(root)
     started_load, started = load_average(), datetime.datetime.now(datetime.timezone.utc)
+    code_version = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True, text=True).stdout.strip()
     log_path = root / "target" / "lab-logs" / "hub-sizing-kernels.log"
     rows = []
     kernels = []
@@ -198,7 +199,6 @@ def main():
                     k.stop()
                 except Exception:
                     pass
-    code_version = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True, text=True).stdout.strip()
     header = [
         "# command: ./lab hub size%s" % (" --quick" if args.quick else ""),
         "# date: %s" % started.strftime("%Y-%m-%dT%H:%M:%SZ"),
