@@ -8,8 +8,9 @@ hub of the same checkout is left alone), twice: in test mode (any user name, eve
 caller), and, when run as root, for three system users the check makes (random passwords) and removes again
 (PAM logins, each server running as its student). Each time, through the hub's REST API and each student's
 own server:
-  1. (system users) a student logs in with their password; a wrong password is refused;
-  2. three users are added and their servers started; each finds its own copy of the course in its home
+  1. a student logs in with their password (test mode: the shared one; system users: their own, through PAM);
+     a wrong password is refused;
+  2. three users are added (./lab hub add) and their servers started; each finds its own copy of the course in its home
      (system users: owned by the student, writable by no one else);
   3. one student cannot reach another's server with their own token;
   4. one student changes a lesson notebook: the others' copies and the checkout's stay as they were;
@@ -17,9 +18,10 @@ own server:
      at the same time, opened from the student's copy of the notebook;
   6. one student hands in a solved exercise; ./lab hub collect grades the class: that student scores the
      exercise's points, the others zero;
-  7. stopping the hub (Ctrl+C to ./lab hub) stops everything it started: no process of the hub, the students'
-     servers or their kernels is left (every process whose working folder or environment lies in the state
-     folder, or that runs as a user made for the check, noted while they ran; any left over is killed).
+  7. stopping ./lab hub (a TERM signal, as Ctrl+C in a terminal) stops everything it started: no process of
+     the hub, the students' servers or their kernels is left (every process whose working folder or
+     environment lies in the state folder, or that runs as a user made for the check, noted while they ran;
+     any left over is killed).
 Every wait has a time limit; whatever happens, the hub is stopped and the users are removed at the end (also on
 Ctrl+C). Prints one line per check ("ok ..." or "FAIL ...") and writes "passed failed" to --counts.
 """
@@ -123,20 +125,29 @@ class Hub:
         self.seen |= processes_in(self.state, self.uids)
 
     def stop(self):
-        """Stops ./lab hub (it stops the hub, which stops every server); kills what is left after STOP_S."""
+        """Stops ./lab hub (it stops the hub, which stops every server), as Ctrl+C or a TERM signal do; returns
+        what went wrong, if anything. What is still there after STOP_S is left to leftovers()."""
         if self.process is None:
-            return
+            return None
         self.note_processes()
+        problem = None
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)   # what Ctrl+C does: ./lab hub stops the hub, the hub the rest
+            # TERM, not INT: a shell started in the background ignores INT, and so would ./lab hub here.
+            self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(STOP_S)
             except subprocess.TimeoutExpired:
+                problem = "./lab hub did not end within %d s of a TERM signal" % STOP_S
                 self.process.kill()
                 self.process.wait(10)
+        hub_pid = hub_process(self.state)
+        if hub_pid:
+            problem = problem or "./lab hub ended but left the hub running (pid %d)" % hub_pid
+            os.kill(hub_pid, signal.SIGTERM)   # what ./lab hub stop does
         deadline = time.monotonic() + STOP_S
         while time.monotonic() < deadline and any(alive(pid) for pid in self.seen | processes_in(self.state, self.uids)):
             time.sleep(0.5)
+        return problem
 
     def leftovers(self):
         left = sorted(pid for pid in self.seen | processes_in(self.state, self.uids) if alive(pid))
@@ -146,6 +157,15 @@ class Hub:
             except OSError:
                 pass
         return left
+
+
+def hub_process(state):
+    """The pid of the hub whose state folder is state, if it runs."""
+    try:
+        pid = int((state / "jupyterhub.pid").read_text().strip())
+    except (OSError, ValueError):
+        return None
+    return pid if alive(pid) else None
 
 
 def alive(pid):
@@ -260,6 +280,11 @@ class TestMode:
         self.hub_args = ["--test-mode"]
         self.uids = set()
 
+    login = "the shared test password"
+
+    def password(self, user):
+        return (self.state / "test-password").read_text().strip()
+
     def home(self, user):
         return self.state / "homes" / user
 
@@ -279,10 +304,15 @@ class SystemUsers:
         self.state = state
         tag = uuid.uuid4().hex[:4]
         self.students = tuple("labhub-%s-%s" % (tag, n) for n in ("alice", "bob", "carol"))
-        self.hub_args = ["--users", ",".join(self.students)]
+        self.hub_args = ["--users", ",".join(self.students), "--ip", "127.0.0.1"]
         self.passwords = {u: uuid.uuid4().hex for u in self.students}
         self.made = []
         self.uids = set()
+
+    login = "their system password (PAM)"
+
+    def password(self, user):
+        return self.passwords[user]
 
     def home(self, user):
         import pwd
@@ -340,10 +370,10 @@ def check_hub(hub, root, check, mode):
     check.record(True, "[%s] the hub started on port %d" % (mode.title, hub.port))
     say = lambda text: "[%s] %s" % (mode.title, text)
 
-    if isinstance(mode, SystemUsers):
-        right, wrong = login_status(hub, alice, mode.passwords[alice]), login_status(hub, alice, "not-" + mode.passwords[alice])
-        check.record(right == 302 and wrong != 302, say("a system user logs in with their password (PAM), a wrong one is refused"),
-                     "HTTP %d (sent on to the server) and %d (the login page again)" % (right, wrong))
+    password = mode.password(alice)
+    right, wrong = login_status(hub, alice, password), login_status(hub, alice, "not-" + password)
+    check.record(right == 302 and wrong != 302, say("%s logs in with %s, a wrong password is refused" % (alice, mode.login)),
+                 "HTTP %d (sent on to the server) and %d (the login page again)" % (right, wrong))
 
     # The hub knows the users of --users (and whoever logged in) already; ./lab hub add adds the others through
     # the REST API.
@@ -448,10 +478,12 @@ def run_mode(root, mode_type, check, log):
     except (Exception, KeyboardInterrupt) as error:
         check.record(False, "[%s] the hub check stopped" % mode.title, "%s: %s" % (type(error).__name__, error))
     finally:
-        hub.stop()
+        problem = hub.stop()
         left = hub.leftovers()
-        check.record(not left and hub.process is not None, "[%s] stopping the hub left no process behind" % mode.title,
-                     "%d processes noted while it ran%s" % (len(hub.seen), "; killed left over: %s" % left if left else ""))
+        check.record(not left and not problem and hub.process is not None,
+                     "[%s] stopping ./lab hub stopped everything it started" % mode.title,
+                     "%d processes noted while it ran%s%s" % (len(hub.seen), "; " + problem if problem else "",
+                                                               "; killed left over: %s" % left if left else ""))
         mode.tear_down()
 
 
