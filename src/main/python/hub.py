@@ -3,9 +3,10 @@
 
   hub.py config --root DIR --hub-dir DIR --port N --hub-port N --proxy-port N [--ip IP] [--users a,b] [--admins a]
                 [--test-mode]
-      Writes HUB_DIR/jupyterhub_config.py (HUB_DIR is target/hub unless told otherwise) and the secrets it reads at start-up (made here, at run time,
-      mode 600, never printed into a committed file): the lab's service token (the REST API's admin, for
-      ./lab hub add and the test) and, in test mode, the shared password of the dummy login.
+      Writes HUB_DIR/jupyterhub_config.py (HUB_DIR is target/hub unless LAB_HUB_DIR says otherwise) and the
+      secrets it reads at start-up (made here, at run time, mode 600, never printed into a committed file):
+      the proxy's token, the lab's service token (the REST API's admin, for ./lab hub add and the test) and,
+      in test mode, the shared password of the dummy login.
   hub.py students --hub-dir DIR
       Prints "NAME<TAB>HOME" for every user the hub knows (read from its database, hub running or not), with
       the home their copy of the course is in.
@@ -24,6 +25,7 @@ import pwd
 import secrets
 import sqlite3
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -155,7 +157,16 @@ def add(args):
     hub = Path(args.hub_dir).resolve()
     port = running_port(hub)
     token = (hub / "api-token").read_text().strip()
-    added = api("http://127.0.0.1:%d" % port, token, "POST", "/users", {"usernames": names(",".join(args.names))})
+    wanted = names(",".join(args.names))
+    try:
+        added = api("http://127.0.0.1:%d" % port, token, "POST", "/users", {"usernames": wanted})
+    except urllib.error.HTTPError as e:
+        try:
+            reason = json.loads(e.read()).get("message", "")
+        except ValueError:
+            reason = ""
+        hint = " (in a real class, make the system user first: sudo adduser NAME)" if "does not exist on the system" in reason else ""
+        raise SystemExit("hub: the hub did not add %s: HTTP %d %s%s" % (", ".join(wanted), e.code, reason, hint))
     for user in added or []:
         print("added %s" % user["name"])
 
