@@ -13,7 +13,8 @@ own server:
   2. three users are added (./lab hub add) and their servers started; each finds its own copy of the course in its home
      (system users: owned by the student, writable by no one else);
   3. one student cannot reach another's server with their own token;
-  4. one student changes a lesson notebook: the others' copies and the checkout's stay as they were;
+  4. one student changes a lesson notebook: the others' copies and the checkout's stay as they were; at that
+     student's next start the change is kept and a file missing from their copy is back;
   5. the first code cells of lesson 01 (device, then loading the base model) run in each student's Java kernel
      at the same time, opened from the student's copy of the notebook;
   6. one student hands in a solved exercise; ./lab hub collect grades the class: that student scores the
@@ -204,6 +205,7 @@ async def reply_to(socket_, request, timeout, output=None):
     """Sends a request on the kernel's websocket and returns its reply's content (stream text goes to output)."""
     socket_.write_message(json.dumps(request))
     msg_id = request["header"]["msg_id"]
+    expected = request["header"]["msg_type"].replace("_request", "_reply")
     while True:
         text = await asyncio.wait_for(socket_.read_message(), timeout)
         if text is None:
@@ -216,7 +218,7 @@ async def reply_to(socket_, request, timeout, output=None):
             output.append(content["text"])
         elif output is not None and kind == "error":
             output.append("%s: %s" % (content["ename"], content["evalue"]))
-        elif kind.endswith("_reply"):
+        elif kind == expected:
             return content
 
 
@@ -246,7 +248,8 @@ async def run_cells(hub, user, token, kernel_id, cells):
             reply = await reply_to(socket_, message(user, "execute_request", {
                 "code": code, "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False,
                 "stop_on_error": True}), CELL_S, output)
-            if reply["status"] != "ok":
+            if reply.get("status") != "ok":
+                output.append("the kernel's reply: %s" % json.dumps(reply)[:200])
                 return False, "".join(output), time.monotonic() - started, restarts
         return True, "".join(output), time.monotonic() - started, restarts
     finally:
@@ -416,6 +419,19 @@ def check_hub(hub, root, check, mode):
     check.record(seen == [True, False, False] and (root / lesson).read_bytes() == checkout_before,
                  say("alice's change to a notebook stays in her copy (bob, carol and the checkout do not see it)"),
                  "seen by alice, bob, carol: %s" % seen)
+
+    # The next login: the start script adds what is missing and must keep what alice changed.
+    removed = sorted((homes[alice] / "exercises" / EXERCISE[1]).glob("*.java"))[0]
+    removed.unlink()
+    hub.call("DELETE", "/users/%s/server" % alice)
+    deadline = time.monotonic() + SERVER_START_S
+    while hub.call("GET", "/users/" + alice)["servers"] and time.monotonic() < deadline:
+        time.sleep(0.5)
+    hub.call("POST", "/users/%s/server" % alice)
+    waiting = wait_ready(hub, [alice])
+    kept = not waiting and MARK in json.dumps(contents(hub, alice, tokens[alice], lesson)["content"])
+    check.record(kept and removed.is_file(), say("at alice's next start her change is kept and a file missing from her "
+                                                 "copy is back"), "server ready: %s" % (not waiting))
 
     original = json.loads(checkout_before)
     cells = ["".join(c["source"]) for c in original["cells"] if c["cell_type"] == "code"][:2]
