@@ -70,7 +70,12 @@ public final class CheckAccuracy {
 
     /** Every check of {@code persona}, with syllables and rhymes from {@code pronunciation}, on its labelled answers. */
     public static List<Score> score(Persona persona, Pronunciation pronunciation) {
-        List<Labelled> set = read(persona);
+        return score(persona, persona.folder().resolve("labelled.jsonl"), pronunciation);
+    }
+
+    /** The same for a labelled file named in full (a notebook passes {@code Notebook.file(...)}). */
+    public static List<Score> score(Persona persona, Path labelledFile, Pronunciation pronunciation) {
+        List<Labelled> set = read(persona, labelledFile);
         List<Score> out = new ArrayList<>();
         for (PersonaMetrics.Check check : PersonaMetrics.checks(persona, pronunciation)) {
             String label = LABEL.get(check.name());
@@ -93,8 +98,8 @@ public final class CheckAccuracy {
     }
 
     /** {@link #score} as a table: check, right, labelled, accuracy. */
-    public static Table table(Persona persona, Pronunciation pronunciation) {
-        List<Score> scores = score(persona, pronunciation);
+    public static Table table(Persona persona, Path labelledFile, Pronunciation pronunciation) {
+        List<Score> scores = score(persona, labelledFile, pronunciation);
         return Table.create(persona.id() + ": checks against hand labels (" + pronunciation.describe() + ")",
                 StringColumn.create("check", scores.stream().map(Score::check)),
                 IntColumn.create("right", scores.stream().mapToInt(Score::right).toArray()),
