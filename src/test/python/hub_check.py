@@ -15,8 +15,9 @@ own server:
   3. one student cannot reach another's server with their own token;
   4. one student changes a lesson notebook: the others' copies and the checkout's stay as they were; at that
      student's next start the change is kept and a file missing from their copy is back;
-  5. the first code cells of lesson 01 (device, then loading the base model) run in each student's Java kernel
-     at the same time, opened from the student's copy of the notebook;
+  5. the first code cells of lesson 01 (device, then loading the base model from the shared data) run in each
+     student's Java kernel at the same time, opened from the student's copy of the notebook; the folder lesson 14
+     writes to, data/my-personas/, is the student's own;
   6. one student hands in a solved exercise; ./lab hub collect grades the class: that student scores the
      exercise's points, the others zero;
   7. stopping ./lab hub (a TERM signal, as Ctrl+C in a terminal) stops everything it started: no process of
@@ -435,6 +436,7 @@ def check_hub(hub, root, check, mode):
 
     original = json.loads(checkout_before)
     cells = ["".join(c["source"]) for c in original["cells"] if c["cell_type"] == "code"][:2]
+    cells.append('System.out.println("own file: " + Notebook.file("data/my-personas/robot.jsonl"));')
     kernels = {}
     for user in students:
         session = hub.call("POST", "/api/sessions", {"path": lesson, "type": "notebook", "name": "",
@@ -453,9 +455,11 @@ def check_hub(hub, root, check, mode):
             check.record(False, say("lesson 01's first cells in %s's Java kernel" % user), "%s: %s" % (type(result).__name__, result))
             continue
         ok, output, seconds, restarts = result
-        good = ok and "Computing on" in output and "parameters" in output
+        own = "own file: %s" % (homes[user] / "data" / "my-personas" / "robot.jsonl")
+        good = ok and "Computing on" in output and "parameters" in output and own in output
         restarted = "; the kernel did not answer at its start and was restarted %d time(s)" % restarts if restarts else ""
-        check.record(good, say("lesson 01's first cells in %s's Java kernel, three kernels at once" % user),
+        check.record(good, say("lesson 01's first cells in %s's Java kernel, three kernels at once; data/my-personas/ "
+                               "is in the student's copy" % user),
                      ("%.0f s" % seconds if good else output.strip()[-300:]) + restarted)
     print("[%s] resident memory, median: a student's Jupyter server %.0f MB, a Java kernel after lesson 01's first cells %.0f MB"
           % (mode.title, resident_mb(hub.seen, "jupyterhub-singleuser"), resident_mb(hub.seen, "KernelLauncher")),

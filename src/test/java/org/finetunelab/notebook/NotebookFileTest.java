@@ -38,6 +38,28 @@ class NotebookFileTest {
     }
 
     @Test
+    void aStudentsOwnFolderWinsWhereTheirCopyHasIt() throws IOException {
+        Path shared = project("shared");
+        Path copy = Files.createDirectories(tmp.resolve("home/alice/finetune-lab"));
+        Path notebooks = Files.createDirectories(copy.resolve("notebooks"));
+        Files.createDirectories(copy.resolve("data/my-personas"));
+        assertEquals(copy.resolve("data/my-personas/robot.jsonl"),
+                Notebook.file("data/my-personas/robot.jsonl", notebooks, shared.toString(), copy.toString()));
+        assertEquals(shared.resolve("data/models/base"), Notebook.file("data/models/base", notebooks, shared.toString(), copy.toString()));
+        assertEquals(shared.resolve("docs/results/x.csv"), Notebook.file("docs/results/x.csv", notebooks, shared.toString(), copy.toString()));
+        assertEquals(copy, Notebook.file("", notebooks, shared.toString(), copy.toString()));
+        Path inside = Files.createDirectories(shared.resolve("target/hub/homes/bob/finetune-lab"));   // the hub's test mode
+        Files.createDirectories(inside.resolve("data/my-personas"));
+        assertEquals(inside.resolve("data/my-personas/robot.jsonl"),
+                Notebook.file("data/my-personas/robot.jsonl", inside.resolve("notebooks"), null, inside.toString()));
+        assertEquals(shared.resolve("data/models/base"), Notebook.file("data/models/base", inside.resolve("notebooks"), null, inside.toString()));
+        Path clone = project("clone");
+        Path cloneNotebooks = Files.createDirectories(clone.resolve("notebooks"));
+        assertEquals(clone.resolve("data/my-personas/robot.jsonl"),
+                Notebook.file("data/my-personas/robot.jsonl", cloneNotebooks, shared.toString(), copy.toString()), "a clone keeps its own data");
+    }
+
+    @Test
     void aWrongEnvironmentFolderIsNamedInTheError() throws IOException {
         Path home = Files.createDirectories(tmp.resolve("home/bob/notebooks"));
         IllegalStateException e = assertThrows(IllegalStateException.class,
