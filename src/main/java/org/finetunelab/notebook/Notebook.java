@@ -71,17 +71,53 @@ public final class Notebook {
     /**
      * A path inside the project, wherever the notebook runs from: {@code Notebook.file("data/models/base")}.
      * The project folder is the nearest folder, from the current one upwards, that holds {@code pom.xml}
-     * and {@code data/}.
+     * and {@code data/}; failing that, the folder named by {@code FINETUNE_LAB_ROOT} (set by {@code ./lab hub}
+     * for students whose own copy of the notebooks lives in their home, away from the shared data). There, a
+     * path whose folder the student's copy ({@code FINETUNE_LAB_COPY}) holds too, such as
+     * {@code data/my-personas/robot.jsonl}, is theirs: the shared project is read-only for them.
      */
     public static java.nio.file.Path file(String relative) {
-        java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
-        for (java.nio.file.Path d = dir; d != null; d = d.getParent()) {
-            if (java.nio.file.Files.isRegularFile(d.resolve("pom.xml")) && java.nio.file.Files.isDirectory(d.resolve("data"))) {
-                return d.resolve(relative);
+        return file(relative, java.nio.file.Path.of("").toAbsolutePath(), System.getenv(ROOT_ENV), System.getenv(COPY_ENV));
+    }
+
+    /** The environment variable that names the project folder when the notebook runs outside it. */
+    static final String ROOT_ENV = "FINETUNE_LAB_ROOT";
+    /** The environment variable that names a student's own copy of the course on the class hub. */
+    static final String COPY_ENV = "FINETUNE_LAB_COPY";
+
+    static java.nio.file.Path file(String relative, java.nio.file.Path start, String rootFromEnv, String copyFromEnv) {
+        java.nio.file.Path project = projectFolder(start, rootFromEnv);
+        java.nio.file.Path copy = copyFromEnv == null || copyFromEnv.isBlank() ? null : java.nio.file.Path.of(copyFromEnv).toAbsolutePath();
+        if (copy != null && start.startsWith(copy)) {
+            java.nio.file.Path own = copy.resolve(relative);
+            java.nio.file.Path folder = own.getParent();
+            if (java.nio.file.Files.exists(own) || (folder != null && !folder.equals(copy) && java.nio.file.Files.isDirectory(folder))) {
+                return own;
             }
         }
-        throw new IllegalStateException("cannot find the FineTune Lab folder (with pom.xml and data/) above " + dir
+        return project.resolve(relative);
+    }
+
+    static java.nio.file.Path projectFolder(java.nio.file.Path start, String rootFromEnv) {
+        for (java.nio.file.Path d = start; d != null; d = d.getParent()) {
+            if (isProjectFolder(d)) {
+                return d;
+            }
+        }
+        if (rootFromEnv != null && !rootFromEnv.isBlank()) {
+            java.nio.file.Path root = java.nio.file.Path.of(rootFromEnv).toAbsolutePath();
+            if (isProjectFolder(root)) {
+                return root;
+            }
+            throw new IllegalStateException(ROOT_ENV + "=" + rootFromEnv + " is not the FineTune Lab folder (it has no pom.xml and data/): "
+                    + "point it at the project folder, or start Jupyter with ./lab from there.");
+        }
+        throw new IllegalStateException("cannot find the FineTune Lab folder (with pom.xml and data/) above " + start
                 + ": start Jupyter with ./lab from the project folder.");
+    }
+
+    private static boolean isProjectFolder(java.nio.file.Path d) {
+        return java.nio.file.Files.isRegularFile(d.resolve("pom.xml")) && java.nio.file.Files.isDirectory(d.resolve("data"));
     }
 
     /** True when the lessons should run small (set by ./lab test): fewer steps, less data. */

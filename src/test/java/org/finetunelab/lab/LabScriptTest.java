@@ -50,6 +50,33 @@ class LabScriptTest {
         assertTrue(r.out().contains("uninstall-kernel"), r.out());
     }
 
+    @Test
+    void hubHelpListsItsCommandsAndTheTestMode() throws Exception {
+        Result r = run(Map.of(), "bash", "lab", "hub", "--help");
+        assertEquals(0, r.exitCode(), r.out());
+        for (String word : List.of("--test-mode", "--users", "--port", "stop", "add NAME", "collect", "size")) {
+            assertTrue(r.out().contains(word), word + " missing in: " + r.out());
+        }
+        assertTrue(run(Map.of(), "bash", "lab", "--help").out().contains("hub [OPTIONS]"));
+    }
+
+    @Test
+    void hubMistakesAreOneErrorAndOneFixBeforeAnythingIsInstalled() throws Exception {
+        Result unknown = run(Map.of(), "bash", "lab", "hub", "--frobnicate");
+        assertEquals(1, unknown.exitCode(), unknown.out());
+        assertEquals(List.of("lab: error: unknown option '--frobnicate' for ./lab hub.", "lab: fix:   ./lab hub --help lists the options"),
+                unknown.out().strip().lines().toList());
+        Result port = run(Map.of(), "bash", "lab", "hub", "--test-mode", "--port", "70000");
+        assertEquals(1, port.exitCode(), port.out());
+        assertEquals("lab: error: --port 70000 is not a port number (1-65535).", port.out().strip().lines().findFirst().orElse(""));
+        Result noValue = run(Map.of(), "bash", "lab", "hub", "--users");
+        assertEquals(1, noValue.exitCode(), noValue.out());
+        assertTrue(noValue.out().startsWith("lab: error: --users needs a value."), noValue.out());
+        Result test = run(Map.of(), "bash", "lab", "test", "--hubb");
+        assertEquals(1, test.exitCode(), test.out());
+        assertTrue(test.out().startsWith("lab: error: unknown option '--hubb' for ./lab test."), test.out());
+    }
+
     /** A kernelspec as ./lab installs it, for the checkout {@code checkout}. */
     private static void fakeKernelspec(Path dataDir, String displayName, Path checkout) throws IOException {
         Path dir = Files.createDirectories(dataDir.resolve("kernels/finetune-lab"));
