@@ -24,7 +24,7 @@ LESSONS = {
     "07": ("Ex07-preferences", "preference tuning (DPO)", "07-preferences.ipynb"),
     "08": ("Ex08-overfitting", "overfitting", None),
     "09": ("Ex09-forgetting", "forgetting", "09-catastrophic-forgetting.ipynb"),
-    "11": ("Ex11-haiku-chef", "the haiku chef", None),
+    "11": ("Ex11-haiku-chef", "the haiku chef", "11-haiku-chef.ipynb"),
 }
 
 # The exercises in the order the lessons teach them (the same order as ExerciseCatalog).

@@ -18,7 +18,9 @@ import sys
 from pathlib import Path
 
 PACKAGES_MARKER = "// @FINETUNE_PACKAGES@"
-NOT_FOR_NOTEBOOKS = {"cli"}  # the command line's classes are not meant for notebook cells
+# Not imported into notebook cells: the command line's classes, and the grader's checks (whose names, such as
+# HaikuChecks, would clash with the library's own; a notebook grades through notebook.Exercises).
+NOT_FOR_NOTEBOOKS = {"cli", "grading.checks"}
 
 
 def library_packages(classes_dir):
@@ -29,7 +31,7 @@ def library_packages(classes_dir):
     found = set()
     for class_file in base.rglob("*.class"):
         package = class_file.parent.relative_to(base).as_posix().replace("/", ".")
-        if package and package.split(".")[0] not in NOT_FOR_NOTEBOOKS:
+        if package and package.split(".")[0] not in NOT_FOR_NOTEBOOKS and package not in NOT_FOR_NOTEBOOKS:
             found.add(package)
     return sorted(found)
 

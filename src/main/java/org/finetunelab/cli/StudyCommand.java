@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = "Run one of the lab's studies and write its table, results file and chart "
                 + "(finetune study NAME --help says what each one measures).",
-        subcommands = {InstructStudyCommand.class, PreferencesStudyCommand.class, ForgettingStudyCommand.class})
+        subcommands = {InstructStudyCommand.class, PreferencesStudyCommand.class, ForgettingStudyCommand.class,
+                CostStudyCommand.class, ClaimsStudyCommand.class})
 final class StudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,5 +1,6 @@
 package org.finetunelab.results;
 
+import org.finetunelab.experiments.CostStudy;
 import org.finetunelab.experiments.ForgettingStudy;
 import org.finetunelab.experiments.MethodComparison;
 import org.finetunelab.experiments.bench.BenchFigures;
@@ -26,9 +27,11 @@ public final class ReadmeResults {
     public static final String BENCH = "bench";
     public static final String INSTRUCTION_TUNING = "instruction-tuning";
     public static final String PREFERENCES = "preferences";
+    public static final String COST = "cost";
     public static final String FORGETTING = "forgetting";
     /** The results files that have a block in the README. */
-    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, INSTRUCTION_TUNING, PREFERENCES, FORGETTING, BASE_MODEL, BENCH);
+    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, COST, INSTRUCTION_TUNING, PREFERENCES, FORGETTING,
+            BASE_MODEL, BENCH);
 
     /** base-model.csv: one row per measure. */
     public static final String MEASURE = "measure";
@@ -68,6 +71,7 @@ public final class ReadmeResults {
             case INSTRUCTION_TUNING -> instructionTuning(ResultsFile.read(file), ResultsFile.provenance(file));
             case PREFERENCES -> preferences(ResultsFile.read(file),
                     ResultsFile.read(resultsDir.resolve(PREFERENCES + "-measures.csv")), ResultsFile.provenance(file));
+            case COST -> cost(ResultsFile.read(file), ResultsFile.provenance(file));
             case FORGETTING -> forgetting(ResultsFile.read(file), ResultsFile.provenance(file));
             default -> throw new IllegalArgumentException("no README block is made from results/" + name
                     + ".csv; the blocks are " + BLOCKS);
@@ -128,6 +132,12 @@ public final class ReadmeResults {
         return md.toString();
     }
 
+    /** "Written by `COMMAND` on DATE, code VERSION, MACHINE, LOAD": where a block's figures come from. */
+    private static String writtenBy(Provenance p) {
+        return "Written by `" + p.get(Provenance.COMMAND) + "` on " + p.get(Provenance.DATE) + ", code "
+                + p.get(Provenance.CODE_VERSION) + ", " + p.get(Provenance.MACHINE) + ", " + p.get(Provenance.LOAD);
+    }
+
     private static String meanStd(Table t, String mean, String std, int r) {
         return fmt("%.3f", number(t, mean, r)) + " ± " + fmt("%.3f", number(t, std, r));
     }
@@ -161,11 +171,43 @@ public final class ReadmeResults {
                     .append(" | ").append(fmt("%.1f–%.1f%%", 100 * number(t, "accuracy min", r), 100 * number(t, "accuracy max", r)))
                     .append(" | ").append(fmt("%.1f", number(t, "minutes per run", r))).append(" |\n");
         }
-        md.append("\nWritten by `").append(p.get(Provenance.COMMAND)).append("` on ").append(p.get(Provenance.DATE))
-                .append(", code ").append(p.get(Provenance.CODE_VERSION)).append(", ").append(p.get(Provenance.MACHINE))
-                .append(", ").append(p.get(Provenance.LOAD)).append(" (`docs/results/instruction-tuning.csv`; accuracy per"
+        md.append("\n").append(writtenBy(p)).append(" (`docs/results/instruction-tuning.csv`; accuracy per"
                         + " task type in `instruction-tuning-tasks.csv`). How sure these are: ")
                 .append(HeldOut.describe(heldOut)).append(".\n");
+        return md.toString();
+    }
+
+    // ------------------------------------------------------------------ cost
+
+    /** The table of {@code finetune study cost}: what each method costs, beside the accuracy it reaches. */
+    static String cost(Table t, Provenance p) {
+        boolean quality = t.columnNames().contains(CostStudy.ACCURACY);
+        StringBuilder md = new StringBuilder("\n");
+        md.append("| method | trainable | % of model | ms per step | peak memory | over the probe | optimizer state | saved |")
+                .append(quality ? " held-out accuracy |" : "").append("\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |").append(quality ? " ---: |" : "").append("\n");
+        for (int r = 0; r < t.rowCount(); r++) {
+            String method = t.stringColumn(CostStudy.METHOD).get(r);
+            md.append("| ").append(METHOD_LABELS.getOrDefault(method, method))
+                    .append(" | ").append(fmt("%,d", (long) number(t, CostStudy.TRAINABLE, r)))
+                    .append(" | ").append(percent(number(t, CostStudy.PERCENT, r)))
+                    .append(" | ").append(fmt("%.0f", number(t, CostStudy.MS_PER_STEP, r)))
+                    .append(" | ").append(fmt("%.0f MiB", number(t, CostStudy.PEAK_MIB, r)))
+                    .append(" | ").append(fmt("%+.0f MiB", number(t, CostStudy.OVER_PROBE_MIB, r)))
+                    .append(" | ").append(fmt("%.2f MiB", number(t, CostStudy.OPTIMIZER_MIB, r)))
+                    .append(" | ").append(fmt("%.2f MiB", number(t, CostStudy.SAVED_MIB, r)));
+            if (quality) {
+                double accuracy = number(t, CostStudy.ACCURACY, r);
+                md.append(" | ").append(Double.isNaN(accuracy) ? "–"
+                        : fmt("%.3f ± %.3f", accuracy, number(t, CostStudy.ACCURACY_STD, r)));
+            }
+            md.append(" |\n");
+        }
+        md.append("\nOne run of each method, each in a Java process of its own (peak resident memory of the whole"
+                + " process: JVM, engine, model and training; \"over the probe\" subtracts the run that trains the"
+                + " classification head alone).").append(quality ? " Accuracy: mean ± standard deviation over the"
+                + " seeds of the method comparison above." : "").append(" ").append(writtenBy(p))
+                .append(" (`docs/results/cost.csv`).\n");
         return md.toString();
     }
 
@@ -228,9 +270,7 @@ public final class ReadmeResults {
                     .append(" | ").append(fmt("%.1f–%.1f%%", 100 * number(measures, "min", r), 100 * number(measures, "max", r)))
                     .append(" |\n");
         }
-        md.append("\nWritten by `").append(p.get(Provenance.COMMAND)).append("` on ").append(p.get(Provenance.DATE))
-                .append(", code ").append(p.get(Provenance.CODE_VERSION)).append(", ").append(p.get(Provenance.MACHINE))
-                .append(", ").append(p.get(Provenance.LOAD)).append(" (`docs/results/preferences.csv` and"
+        md.append("\n").append(writtenBy(p)).append(" (`docs/results/preferences.csv` and"
                         + " `preferences-measures.csv`). How sure these are: ").append(HeldOut.describe(heldOut)).append(".\n");
         return md.toString();
     }

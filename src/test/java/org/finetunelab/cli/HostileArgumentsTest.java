@@ -165,6 +165,12 @@ class HostileArgumentsTest {
         c.add(a("--prompts", "study", "preferences", "--prompts", "0"));
         c.add(a("--pair-steps", "study", "preferences", "--pair-steps", "0"));
         c.add(a("--csv", "study", "instruct", "--csv", emptyFolder));
+        c.add(a("--steps", "study", "cost", "--steps", "0"));
+        c.add(a("--steps", "study", "cost", "--steps", "2000000000"));
+        c.add(a("unknown fine-tuning method 'nope'", "study", "cost", "--methods", "nope"));
+        c.add(a("--data", "study", "cost", "--data", missing));
+        c.add(a("--chart", "study", "cost", "--chart", emptyFolder));
+        c.add(a("name a study", "study"));
         c.add(a("--lambdas", "study", "forgetting", "--lambdas", "-1"));
         c.add(a("--lambdas", "study", "forgetting", "--lambdas", "1e3,lots"));
         c.add(a("--eval-every", "study", "forgetting", "--steps", "5", "--eval-every", "6"));

@@ -7,13 +7,7 @@ import org.finetunelab.model.GptConfig;
 import org.finetunelab.train.Trainer;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The memory of one training case, measured in a Java process of its own. A process keeps the memory it
@@ -42,38 +36,14 @@ public final class MemoryCase {
 
     /** Runs the case in a child JVM with this JVM's options and environment. */
     public static Result measure(BenchPreset preset, TrainingThroughput.Method method, BenchConfig config) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MemoryCase.class.getName(),
-                preset.name(), preset.config().toJson(), Integer.toString(preset.batchSize()), method.name(),
-                Integer.toString(config.stepsPerRun()), Integer.toString(config.loraRank())));
         try {
-            Path output = Files.createTempFile("bench-memory", ".txt");
-            try {
-                Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-                if (!child.waitFor(30, TimeUnit.MINUTES)) {
-                    child.destroyForcibly();
-                    return failed(preset, method, "the child process ran for more than 30 minutes and was stopped");
-                }
-                List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-                for (String line : lines) {
-                    if (line.startsWith(TAG + " ")) {
-                        String[] f = line.substring(TAG.length() + 1).trim().split(" ");
-                        return new Result(preset, method, Long.parseLong(f[0]),
-                                new MemoryProbe.Peak(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])), null);
-                    }
-                }
-                return failed(preset, method, "the child process (exit " + child.exitValue() + ") printed no result"
-                        + (lines.isEmpty() ? "" : "; its last line: " + lines.get(lines.size() - 1)));
-            } finally {
-                Files.deleteIfExists(output);
-            }
+            String[] f = ChildJvm.run(MemoryCase.class, List.of(preset.name(), preset.config().toJson(),
+                    Integer.toString(preset.batchSize()), method.name(), Integer.toString(config.stepsPerRun()),
+                    Integer.toString(config.loraRank())), TAG, 30);
+            return new Result(preset, method, Long.parseLong(f[0]),
+                    new MemoryProbe.Peak(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])), null);
         } catch (IOException | RuntimeException e) {
-            return failed(preset, method, "could not run the child process: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(preset, method, "interrupted");
+            return failed(preset, method, e.getMessage());
         }
     }
 

@@ -24,67 +24,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of them hard on purpose). The accuracies it prints are the ones the datasets' READMEs quote.
  */
 class PersonaChecksTest {
-    /** The label field of each check in the labelled files. */
-    private static final Map<String, String> LABEL = Map.of("form 5-7-5", "form", "cooking topic", "topic", "archaic", "archaic",
-            "couplet rhyme", "couplet", "fact correct", "fact", "joke", "joke");
-
-    private record Labelled(PersonaExample example, String answer, Map<String, Boolean> labels) {
-    }
-
-    private static List<Labelled> labelled(Persona persona) {
-        Path file = persona.folder().resolve("labelled.jsonl");
-        List<String> labels = PersonaMetrics.checks(persona, Pronunciation.withoutDictionary()).stream()
-                .map(c -> LABEL.get(c.name())).toList();
-        List<String> required = new ArrayList<>(List.of("instruction", "answer"));
-        required.addAll(labels);
-        Table t = JsonlDataset.load(file, required, List.of("accept", "reject", "puns", "note"));
-        List<Labelled> out = new ArrayList<>();
-        for (int r = 0; r < t.rowCount(); r++) {
-            final int row = r;
-            PersonaExample e = new PersonaExample("", t.stringColumn("instruction").get(r), "-",
-                    parts(t.stringColumn("accept").get(r)), parts(t.stringColumn("reject").get(r)), parts(t.stringColumn("puns").get(r)));
-            Map<String, Boolean> values = new java.util.HashMap<>();
-            labels.forEach(l -> values.put(l, t.stringColumn(l).get(row).equals("yes")));
-            out.add(new Labelled(e, t.stringColumn("answer").get(r), values));
-        }
-        return out;
-    }
-
-    private static List<String> parts(String joined) {
-        return joined.isEmpty() ? List.of() : List.of(joined.split("\\|"));
-    }
-
     /** Accuracy of every check of {@code persona} on its labelled answers; prints the misses. */
     private static void measure(Persona persona, double floor) {
-        List<Labelled> set = labelled(persona);
-        assertTrue(set.size() >= 50, persona + ": " + set.size() + " labelled answers");
+        int size = CheckAccuracy.read(persona).size();
+        assertTrue(size >= 50, persona + ": " + size + " labelled answers");
         List<Pronunciation> sources = new ArrayList<>(List.of(Pronunciation.withoutDictionary()));
         Pronunciation installed = Pronunciation.load();
         if (installed.hasDictionary()) {
             sources.add(0, installed);
         }
         for (Pronunciation pronunciation : sources) {
-            for (PersonaMetrics.Check check : PersonaMetrics.checks(persona, pronunciation)) {
-                String label = LABEL.get(check.name());
-                int right = 0;
-                int yes = 0;
-                List<String> misses = new ArrayList<>();
-                for (Labelled l : set) {
-                    boolean says = check.test().test(l.example(), l.answer());
-                    boolean truth = l.labels().get(label);
-                    yes += truth ? 1 : 0;
-                    if (says == truth) {
-                        right++;
-                    } else {
-                        misses.add((says ? "false yes: " : "false no: ") + l.answer().replace("\n", " / "));
-                    }
-                }
-                double accuracy = (double) right / set.size();
+            for (CheckAccuracy.Score score : CheckAccuracy.score(persona, pronunciation)) {
                 System.out.printf(Locale.ROOT, "%s, %s (%s): %d of %d right, %.1f%% (%d labelled yes)%n", persona.id(),
-                        check.name(), pronunciation.hasDictionary() ? "with the CMU dictionary" : "spelling rules only",
-                        right, set.size(), 100 * accuracy, yes);
-                misses.forEach(m -> System.out.println("    " + m));
-                assertTrue(accuracy >= floor, persona + ", " + check.name() + ": " + accuracy);
+                        score.check(), pronunciation.hasDictionary() ? "with the CMU dictionary" : "spelling rules only",
+                        score.right(), score.labelled(), 100 * score.accuracy(), score.labelledYes());
+                score.misses().forEach(m -> System.out.println("    " + m));
+                assertTrue(score.accuracy() >= floor, persona + ", " + score.check() + ": " + score.accuracy());
             }
         }
     }

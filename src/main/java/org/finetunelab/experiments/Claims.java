@@ -1,0 +1,195 @@
+package org.finetunelab.experiments;
+
+import org.finetunelab.results.ReadmeResults;
+import org.finetunelab.results.ResultsFile;
+import org.finetunelab.stats.HeldOut;
+import org.finetunelab.stats.Spread;
+import org.finetunelab.stats.Verdict;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The claims the course teaches from, each checked against what the lab measured: one row per claim with what
+ * was measured and a verdict. Nothing is trained here; every figure is read from the studies' results files in
+ * {@code docs/results/}, so the verdicts always describe the figures the README shows, and a study that has not
+ * run yet gives "not measured yet" with the command that measures it.
+ *
+ * <p>A verdict is "holds" or "does not hold at this scale" only when the difference it rests on is beyond the
+ * noise ({@link Verdict}: several seeds whose ranges do not overlap, and a gap larger than the held-out set's
+ * sampling error). Otherwise it is "not settled": the figures are shown, but they do not decide the claim.
+ */
+public final class Claims {
+    public static final String HOLDS = "holds";
+    public static final String DOES_NOT_HOLD = "does not hold at this scale";
+    public static final String NOT_SETTLED = "not settled at this scale";
+    public static final String NOT_MEASURED = "not measured yet";
+
+    /** Column names. */
+    public static final String CLAIM = "claim";
+    public static final String MEASURED = "what was measured";
+    public static final String VERDICT = "verdict";
+    public static final String SOURCE = "source";
+
+    /**
+     * @param source the results file the figures come from, or the command that writes it
+     */
+    public record Claim(String claim, String measured, String verdict, String source) {
+    }
+
+    private Claims() {
+    }
+
+    /** Every claim, checked against the results files in {@code resultsDir}. */
+    public static Table table(Path resultsDir) throws IOException {
+        List<Claim> claims = all(resultsDir);
+        Table t = Table.create("the claims, measured");
+        t.addColumns(StringColumn.create(CLAIM, claims.stream().map(Claim::claim)),
+                StringColumn.create(MEASURED, claims.stream().map(Claim::measured)),
+                StringColumn.create(VERDICT, claims.stream().map(Claim::verdict)),
+                StringColumn.create(SOURCE, claims.stream().map(Claim::source)));
+        return t;
+    }
+
+    public static List<Claim> all(Path resultsDir) throws IOException {
+        List<Claim> out = new ArrayList<>();
+        out.add(loraMatchesFull(resultsDir));
+        out.add(promptTuningIsWeaker(resultsDir));
+        out.add(instructionTuningTeachesToFollow(resultsDir));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ the claims
+
+    static Claim loraMatchesFull(Path dir) throws IOException {
+        String claim = "LoRA comes close to full fine-tuning while training about 1% of the weights";
+        Path file = dir.resolve(ReadmeResults.METHOD_COMPARISON + ".csv");
+        if (!Files.exists(file)) {
+            return notMeasured(claim, "./lab finetune compare --csv " + file);
+        }
+        Table t = ResultsFile.read(file);
+        int n = heldOut(file);
+        Spread lora = spread(t, MethodComparison.METHOD, "lora", MethodComparison.SEEDS, MethodComparison.ACCURACY,
+                MethodComparison.ACCURACY_STD, MethodComparison.ACCURACY_MIN, MethodComparison.ACCURACY_MAX);
+        Spread full = spread(t, MethodComparison.METHOD, "full", MethodComparison.SEEDS, MethodComparison.ACCURACY,
+                MethodComparison.ACCURACY_STD, MethodComparison.ACCURACY_MIN, MethodComparison.ACCURACY_MAX);
+        double share = number(t, MethodComparison.METHOD, "lora", MethodComparison.PERCENT);
+        String measured = String.format(Locale.ROOT, "sentiment accuracy: LoRA %s with %.2f%% of the weights trainable,"
+                + " full fine-tuning %s", lora.describe("%.3f"), share, full.describe("%.3f"));
+        Verdict.Standing s = Verdict.compare(lora, full, n);
+        String verdict = tooFewSeeds(lora, full) ? NOT_SETTLED + " (one seed)"
+                : s == Verdict.Standing.BELOW ? DOES_NOT_HOLD + ": LoRA is clearly below full fine-tuning"
+                : s == Verdict.Standing.ABOVE ? HOLDS + ": LoRA is even clearly above full fine-tuning"
+                : HOLDS + ": the two are indistinguishable within the noise";
+        return new Claim(claim, measured, verdict, file.getFileName().toString());
+    }
+
+    static Claim promptTuningIsWeaker(Path dir) throws IOException {
+        String claim = "prompt tuning is weaker than LoRA and full fine-tuning on a small model";
+        Path file = dir.resolve(ReadmeResults.INSTRUCTION_TUNING + ".csv");
+        if (!Files.exists(file)) {
+            return notMeasured(claim, "./lab finetune study instruct --csv " + file);
+        }
+        Table t = ResultsFile.read(file);
+        int n = heldOut(file);
+        Spread prompt = setting(t, "prompt tuning");
+        Spread lora = setting(t, "LoRA");
+        String measured = String.format(Locale.ROOT, "held-out instruction following: prompt tuning %s, LoRA %s",
+                prompt.describe("%.3f"), lora.describe("%.3f"));
+        return new Claim(claim, measured, verdictBelow(prompt, lora, n, "prompt tuning", "LoRA"),
+                file.getFileName().toString());
+    }
+
+    static Claim instructionTuningTeachesToFollow(Path dir) throws IOException {
+        String claim = "instruction tuning turns a completion model into one that follows instructions";
+        Path file = dir.resolve(ReadmeResults.INSTRUCTION_TUNING + ".csv");
+        if (!Files.exists(file)) {
+            return notMeasured(claim, "./lab finetune study instruct --csv " + file);
+        }
+        Table t = ResultsFile.read(file);
+        int n = heldOut(file);
+        Spread base = setting(t, "base, zero-shot");
+        Spread tuned = setting(t, "full fine-tuning");
+        String measured = String.format(Locale.ROOT, "held-out instructions answered right: base model %s,"
+                + " after full instruction tuning %s", base.describe("%.3f"), tuned.describe("%.3f"));
+        return new Claim(claim, measured, verdictBelow(base, tuned, n, "the base model", "the tuned model"),
+                file.getFileName().toString());
+    }
+
+    // ------------------------------------------------------------------ reading results files
+
+    /** "Holds" when {@code low} is clearly below {@code high}, "does not hold" when clearly above, else "not settled". */
+    static String verdictBelow(Spread low, Spread high, int heldOut, String lowName, String highName) {
+        if (tooFewSeeds(low, high)) {
+            double gap = high.mean() - low.mean();
+            double error = HeldOut.standardError(Math.min(1, Math.max(0, (low.mean() + high.mean()) / 2)), heldOut);
+            return String.format(Locale.ROOT, "%s (one seed: no spread to judge by; the gap is %.1f points, %.1f times"
+                    + " the held-out sampling error)", NOT_SETTLED, 100 * gap, error == 0 ? Double.POSITIVE_INFINITY
+                    : Math.abs(gap) / error);
+        }
+        return switch (Verdict.compare(low, high, heldOut)) {
+            case BELOW -> HOLDS + ": " + lowName + " is clearly below " + highName;
+            case ABOVE -> DOES_NOT_HOLD + ": " + lowName + " is clearly above " + highName;
+            case INDISTINGUISHABLE -> NOT_SETTLED + ": " + lowName + " and " + highName + " are indistinguishable";
+        };
+    }
+
+    private static boolean tooFewSeeds(Spread a, Spread b) {
+        return a.runs() < 2 || b.runs() < 2;
+    }
+
+    private static Claim notMeasured(String claim, String command) {
+        return new Claim(claim, "–", NOT_MEASURED, "`" + command + "`");
+    }
+
+    /** The held-out set size a results file records, for the sampling error. */
+    static int heldOut(Path file) throws IOException {
+        String n = ResultsFile.provenance(file).get(ReadmeResults.HELD_OUT_EXAMPLES);
+        if (n == null) {
+            throw new IOException(file + " does not say how many held-out examples it measured on (no '"
+                    + ReadmeResults.HELD_OUT_EXAMPLES + "' line in its header)");
+        }
+        return Integer.parseInt(n.strip());
+    }
+
+    /** The row of a study's summary whose "setting" starts with {@code prefix}, as a spread of its accuracy. */
+    private static Spread setting(Table t, String prefix) {
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (t.stringColumn("setting").get(r).startsWith(prefix)) {
+                return new Spread((int) value(t, "seeds", r), value(t, "accuracy", r), value(t, "accuracy std", r),
+                        value(t, "accuracy min", r), value(t, "accuracy max", r));
+            }
+        }
+        throw new IllegalArgumentException("results: no setting starting with '" + prefix + "' in " + t.name());
+    }
+
+    static Spread spread(Table t, String keyColumn, String key, String runs, String mean, String std, String min,
+                         String max) {
+        int r = row(t, keyColumn, key);
+        return new Spread((int) value(t, runs, r), value(t, mean, r), value(t, std, r), value(t, min, r), value(t, max, r));
+    }
+
+    static double number(Table t, String keyColumn, String key, String column) {
+        return value(t, column, row(t, keyColumn, key));
+    }
+
+    private static int row(Table t, String keyColumn, String key) {
+        int r = t.stringColumn(keyColumn).indexOf(key);
+        if (r < 0) {
+            throw new IllegalArgumentException("results: no row '" + key + "' in column '" + keyColumn + "' of " + t.name());
+        }
+        return r;
+    }
+
+    /** A number of any numeric column: a CSV read back makes whole-number columns integers. */
+    private static double value(Table t, String column, int row) {
+        return ((NumericColumn<?>) t.column(column)).getDouble(row);
+    }
+}
