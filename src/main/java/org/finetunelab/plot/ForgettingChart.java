@@ -19,6 +19,12 @@ public final class ForgettingChart {
     private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND,
             SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
 
+    /** Ten distinct colours, one per setting (XChart's default palette repeats pale ones after eight). */
+    private static final java.awt.Color[] COLORS = {new java.awt.Color(31, 119, 180), new java.awt.Color(255, 127, 14),
+            new java.awt.Color(44, 160, 44), new java.awt.Color(214, 39, 40), new java.awt.Color(148, 103, 189),
+            new java.awt.Color(140, 86, 75), new java.awt.Color(227, 119, 194), new java.awt.Color(90, 90, 90),
+            new java.awt.Color(188, 189, 34), new java.awt.Color(23, 190, 207)};
+
     private ForgettingChart() {
     }
 
@@ -33,6 +39,7 @@ public final class ForgettingChart {
         chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(9);
+        chart.getStyler().setSeriesColors(COLORS);
         for (int row = 0; row < summary.rowCount(); row++) {
             double gain = summary.doubleColumn("domain gain").get(row);
             double drop = 100 * summary.doubleColumn("probe drop").get(row);
@@ -49,6 +56,7 @@ public final class ForgettingChart {
         XYChart chart = new XYChartBuilder().width(760).height(400).title("Knowledge-probe accuracy while fine-tuning")
                 .xAxisTitle("step").yAxisTitle("probe accuracy (mean over seeds)").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setSeriesColors(COLORS);
         Map<String, TreeMap<Integer, double[]>> lines = new java.util.LinkedHashMap<>();
         for (int row = 0; row < curves.rowCount(); row++) {
             double[] sum = lines.computeIfAbsent(curves.stringColumn("setting").get(row), k -> new TreeMap<>())
