@@ -61,8 +61,10 @@ public final class Claims {
     public static List<Claim> all(Path resultsDir) throws IOException {
         List<Claim> out = new ArrayList<>();
         out.add(loraMatchesFull(resultsDir));
+        out.add(peftForgetsLess(resultsDir));
         out.add(promptTuningIsWeaker(resultsDir));
         out.add(instructionTuningTeachesToFollow(resultsDir));
+        out.add(ewcReducesForgetting(resultsDir));
         return out;
     }
 
@@ -121,6 +123,93 @@ public final class Claims {
                 + " after full instruction tuning %s", base.describe("%.3f"), tuned.describe("%.3f"));
         return new Claim(claim, measured, verdictBelow(base, tuned, n, "the base model", "the tuned model"),
                 file.getFileName().toString());
+    }
+
+    static Claim peftForgetsLess(Path dir) throws IOException {
+        String claim = "parameter-efficient methods forget less than full fine-tuning";
+        Path file = dir.resolve(ReadmeResults.FORGETTING + ".csv");
+        if (!Files.exists(file)) {
+            return notMeasured(claim, "./lab finetune study forgetting --csv " + file);
+        }
+        Table summary = ResultsFile.read(file);
+        Table verdicts = forgettingVerdicts(file, summary);
+        List<String> peft = List.of("LoRA", "adapters", "prompt tuning");
+        List<String> measured = new ArrayList<>();
+        List<String> less = new ArrayList<>();
+        List<String> notLess = new ArrayList<>();
+        for (int r = 0; r < verdicts.rowCount(); r++) {
+            String setting = verdicts.stringColumn("setting").get(r);
+            if (peft.stream().noneMatch(setting::startsWith)) {
+                continue;
+            }
+            measured.add(forgettingFigures(summary, setting));
+            boolean both = verdicts.stringColumn("probe forgetting").get(r).equals("less")
+                    && verdicts.stringColumn("perplexity rise").get(r).equals("less");
+            (both ? less : notLess).add(setting);
+        }
+        measured.add(0, forgettingFigures(summary, ForgettingStudy.FULL));
+        String verdict = tooFewSeeds(summary) ? NOT_SETTLED + " (one seed)"
+                : notLess.isEmpty() ? HOLDS + ": " + String.join(", ", less) + " lose less on the probe and on general text"
+                + " (they also gain less on the domain)"
+                : less.isEmpty() ? DOES_NOT_HOLD + ": none of them forgets clearly less on both measures"
+                : NOT_SETTLED + ": " + String.join(", ", less) + " forget clearly less on both measures, "
+                + String.join(", ", notLess) + " not";
+        return new Claim(claim, "knowledge-probe points lost, general perplexity rise: " + String.join("; ", measured),
+                verdict, file.getFileName().toString());
+    }
+
+    static Claim ewcReducesForgetting(Path dir) throws IOException {
+        String claim = "EWC reduces forgetting";
+        Path file = dir.resolve(ReadmeResults.FORGETTING + ".csv");
+        if (!Files.exists(file)) {
+            return notMeasured(claim, "./lab finetune study forgetting --csv " + file);
+        }
+        Table summary = ResultsFile.read(file);
+        Table verdicts = forgettingVerdicts(file, summary);
+        List<String> measured = new ArrayList<>(List.of(forgettingFigures(summary, ForgettingStudy.FULL)));
+        List<String> less = new ArrayList<>();
+        for (int r = 0; r < verdicts.rowCount(); r++) {
+            String setting = verdicts.stringColumn("setting").get(r);
+            if (setting.startsWith("EWC")) {
+                measured.add(forgettingFigures(summary, setting));
+                if (verdicts.stringColumn("probe forgetting").get(r).equals("less")) {
+                    less.add(setting);
+                }
+            }
+        }
+        String verdict = tooFewSeeds(summary) ? NOT_SETTLED + " (one seed)"
+                : less.isEmpty() ? DOES_NOT_HOLD + ": no λ keeps clearly more of the probe than full fine-tuning"
+                : HOLDS + " for " + String.join(", ", less) + ": clearly fewer probe points lost than full fine-tuning";
+        return new Claim(claim, "knowledge-probe points lost, general perplexity rise: " + String.join("; ", measured),
+                verdict, file.getFileName().toString());
+    }
+
+    /** Each setting of the forgetting study against full fine-tuning ("less", "more", "indistinguishable"). */
+    private static Table forgettingVerdicts(Path file, Table summary) throws IOException {
+        String base = ResultsFile.provenance(file).get(ReadmeResults.BASE_PROBE_ACCURACY);
+        if (base == null) {
+            throw new IOException(file + " does not give the base model's probe accuracy (no '"
+                    + ReadmeResults.BASE_PROBE_ACCURACY + "' line in its header)");
+        }
+        return ForgettingStudy.againstFull(summary, Double.parseDouble(base.strip()), heldOut(file));
+    }
+
+    /** {@code LoRA r=8 21.9 ± 3.1 points, +33.9 ± 1.6} from a forgetting summary's row. */
+    private static String forgettingFigures(Table summary, String setting) {
+        return String.format(Locale.ROOT, "%s %.1f ± %.1f points, %+.1f ± %.1f", setting,
+                100 * number(summary, "setting", setting, ForgettingStudy.PROBE_DROP),
+                100 * number(summary, "setting", setting, ForgettingStudy.PROBE_DROP + " std"),
+                number(summary, "setting", setting, ForgettingStudy.PERPLEXITY_RISE),
+                number(summary, "setting", setting, ForgettingStudy.PERPLEXITY_RISE + " std"));
+    }
+
+    private static boolean tooFewSeeds(Table summary) {
+        for (int r = 0; r < summary.rowCount(); r++) {
+            if (value(summary, "seeds", r) < 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ reading results files
