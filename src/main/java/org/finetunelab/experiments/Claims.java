@@ -62,6 +62,7 @@ public final class Claims {
         List<Claim> out = new ArrayList<>();
         out.add(loraMatchesFull(resultsDir));
         out.add(peftForgetsLess(resultsDir));
+        out.add(smallDataOverfits(resultsDir));
         out.add(promptTuningIsWeaker(resultsDir));
         out.add(instructionTuningTeachesToFollow(resultsDir));
         out.add(ewcReducesForgetting(resultsDir));
@@ -156,6 +157,45 @@ public final class Claims {
                 + String.join(", ", notLess) + " not";
         return new Claim(claim, "knowledge-probe points lost, general perplexity rise: " + String.join("; ", measured),
                 verdict, file.getFileName().toString());
+    }
+
+    static Claim smallDataOverfits(Path dir) throws IOException {
+        String claim = "fine-tuning on a small dataset overfits";
+        Path file = dir.resolve(ReadmeResults.OVERFITTING + ".csv");
+        if (!Files.exists(file)) {
+            return notMeasured(claim, "./lab finetune study overfitting --csv " + file);
+        }
+        Table t = ResultsFile.read(file);
+        List<String> measured = new ArrayList<>();
+        List<String> larger = new ArrayList<>();
+        List<String> notLarger = new ArrayList<>();
+        for (String method : t.stringColumn(OverfittingStudy.METHOD).asList().stream().distinct().toList()) {
+            int smallest = -1;
+            int largest = -1;
+            for (int r = 0; r < t.rowCount(); r++) {
+                if (t.stringColumn(OverfittingStudy.METHOD).get(r).equals(method) && value(t, OverfittingStudy.DROPOUT, r) == 0) {
+                    double n = value(t, OverfittingStudy.EXAMPLES, r);
+                    smallest = smallest < 0 || n < value(t, OverfittingStudy.EXAMPLES, smallest) ? r : smallest;
+                    largest = largest < 0 || n > value(t, OverfittingStudy.EXAMPLES, largest) ? r : largest;
+                }
+            }
+            if (smallest < 0 || smallest == largest) {
+                continue;
+            }
+            Spread small = OverfittingStudy.spread(t, OverfittingStudy.GAP, smallest);
+            Spread all = OverfittingStudy.spread(t, OverfittingStudy.GAP, largest);
+            measured.add(String.format(Locale.ROOT, "%s: %d examples %s, %d examples %s", method,
+                    (long) value(t, OverfittingStudy.EXAMPLES, smallest), small.describe("%.3f"),
+                    (long) value(t, OverfittingStudy.EXAMPLES, largest), all.describe("%.3f")));
+            (Verdict.compare(small, all) == Verdict.Standing.ABOVE ? larger : notLarger).add(method);
+        }
+        String verdict = measured.isEmpty() ? NOT_MEASURED
+                : notLarger.isEmpty() ? HOLDS + ": the gap is clearly larger on the smallest set for " + String.join(", ", larger)
+                : larger.isEmpty() ? NOT_SETTLED + ": no method's gap is told apart between the sizes"
+                : NOT_SETTLED + ": clearly larger for " + String.join(", ", larger) + ", not told apart for "
+                + String.join(", ", notLarger);
+        return new Claim(claim, "generalisation gap (validation minus train-set loss, nats) at the end: "
+                + String.join("; ", measured), verdict, file.getFileName().toString());
     }
 
     static Claim ewcReducesForgetting(Path dir) throws IOException {

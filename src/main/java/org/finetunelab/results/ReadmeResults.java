@@ -1,5 +1,6 @@
 package org.finetunelab.results;
 
+import org.finetunelab.experiments.Claims;
 import org.finetunelab.experiments.CostStudy;
 import org.finetunelab.experiments.ForgettingStudy;
 import org.finetunelab.experiments.DataStudy;
@@ -33,9 +34,10 @@ public final class ReadmeResults {
     public static final String OVERFITTING = "overfitting";
     public static final String DATA = "data";
     public static final String FORGETTING = "forgetting";
+    public static final String CLAIMS = "claims";
     /** The results files that have a block in the README. */
     public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, COST, INSTRUCTION_TUNING, PREFERENCES, OVERFITTING,
-            DATA, FORGETTING, BASE_MODEL, BENCH);
+            DATA, FORGETTING, CLAIMS, BASE_MODEL, BENCH);
 
     /** base-model.csv: one row per measure. */
     public static final String MEASURE = "measure";
@@ -76,6 +78,7 @@ public final class ReadmeResults {
             case PREFERENCES -> preferences(ResultsFile.read(file),
                     ResultsFile.read(resultsDir.resolve(PREFERENCES + "-measures.csv")), ResultsFile.provenance(file));
             case COST -> cost(ResultsFile.read(file), ResultsFile.provenance(file));
+            case CLAIMS -> claims(ResultsFile.read(file), ResultsFile.provenance(file));
             case FORGETTING -> forgetting(ResultsFile.read(file), ResultsFile.provenance(file));
             case OVERFITTING -> overfitting(ResultsFile.read(file), ResultsFile.provenance(file));
             case DATA -> data(ResultsFile.read(file), ResultsFile.provenance(file));
@@ -180,6 +183,22 @@ public final class ReadmeResults {
         md.append("\n").append(writtenBy(p)).append(" (`docs/results/instruction-tuning.csv`; accuracy per"
                         + " task type in `instruction-tuning-tasks.csv`). How sure these are: ")
                 .append(HeldOut.describe(heldOut)).append(".\n");
+        return md.toString();
+    }
+
+    // ------------------------------------------------------------------ claims
+
+    /** The table of {@code finetune study claims}: each claim, what was measured, the verdict. */
+    static String claims(Table t, Provenance p) {
+        StringBuilder md = new StringBuilder("\n| claim | what the lab measured | verdict |\n| --- | --- | --- |\n");
+        for (int r = 0; r < t.rowCount(); r++) {
+            String source = t.stringColumn(Claims.SOURCE).get(r);
+            md.append("| ").append(t.stringColumn(Claims.CLAIM).get(r))
+                    .append(" | ").append(t.stringColumn(Claims.MEASURED).get(r).replace("|", "/"))
+                    .append(source.startsWith("`") ? " (run " + source + ")" : " (`" + source + "`)")
+                    .append(" | **").append(t.stringColumn(Claims.VERDICT).get(r)).append("** |\n");
+        }
+        md.append("\n").append(writtenBy(p)).append(" (`docs/results/claims.csv`), from the results files named in each row.\n");
         return md.toString();
     }
 
