@@ -92,9 +92,10 @@ public final class LoraLayer extends LinearExtension {
         return layer.weight();
     }
 
-    /** W + scale·A·B as a new array in {@code manager}, leaving W as it is. */
+    /** W + scale·A·B as a new array in {@code manager}, leaving W as it is (just W while the update is switched off). */
     NDArray mergedWeight(ai.djl.ndarray.NDManager manager) {
-        NDArray update = a.array().matMul(b.array()).muli(scale * mix);   // outside autograd: a Java number is safe
+        float factor = enabled ? scale * mix : 0f;
+        NDArray update = a.array().matMul(b.array()).muli(factor);   // outside autograd: a Java number is safe
         NDArray merged = layer.weight().array().add(update);
         update.close();
         merged.attach(manager);

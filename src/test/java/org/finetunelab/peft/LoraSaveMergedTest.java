@@ -38,6 +38,20 @@ class LoraSaveMergedTest {
     }
 
     @Test
+    void aSwitchedOffUpdateIsSavedAsTheModelComputesIt(@TempDir Path tmp) throws Exception {
+        try (Gpt model = model()) {
+            float[] base = logits(model);
+            Lora lora = FineTuning.lora(model, LoraConfig.attention(4));
+            fit(model, 3, 8);
+            lora.setEnabled(false);
+            lora.saveMerged(tmp.resolve("off"), null);
+            try (Gpt plain = ModelFiles.load(tmp.resolve("off"))) {
+                assertEquals(0.0, maxDiff(base, logits(plain)), 1e-6);
+            }
+        }
+    }
+
+    @Test
     void anotherMethodOnTheModelIsRefusedAndNothingIsWritten(@TempDir Path tmp) {
         try (Gpt model = model()) {
             Lora lora = FineTuning.lora(model, LoraConfig.attention(2));
