@@ -11,7 +11,7 @@ import java.util.Random;
  * and adds it to h (the residual). up starts at zero, so a new adapter adds nothing and the model starts as the base.
  *
  * What each method must do, exactly: the comments of AdapterExercise (src/main/java/org/finetunelab/grading/tasks/).
- * Grade it: ./lab grade adapter   (or in notebooks/exercises/Ex04-adapters.ipynb)
+ * Grade it: ./lab grade adapter   (or in notebooks/exercises/Ex04-adapters-and-lora.ipynb)
  */
 class MyAdapter implements AdapterExercise {
     @Override

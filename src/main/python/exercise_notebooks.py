@@ -17,9 +17,8 @@ ROOT = Path(__file__).resolve().parents[3]
 LESSONS = {
     "01": ("Ex01-base-model", "the base model", "01-base-model.ipynb"),
     "02": ("Ex02-fine-tuning-methods", "fine-tuning methods", "02-fine-tuning-methods.ipynb"),
-    "03": ("Ex03-lora", "LoRA", None),
-    "04": ("Ex04-adapters", "adapters", None),
-    "05": ("Ex05-prompt-tuning", "prompt and prefix tuning", None),
+    "04": ("Ex04-adapters-and-lora", "adapters and LoRA", "04-adapters-and-lora.ipynb"),
+    "05": ("Ex05-prompt-tuning", "prompt and prefix tuning", "05-prompt-and-prefix-tuning.ipynb"),
     "06": ("Ex06-instruction-tuning", "instruction tuning", "06-instruction-tuning.ipynb"),
     "07": ("Ex07-preferences", "preference tuning (DPO)", "07-preferences.ipynb"),
     "08": ("Ex08-overfitting", "overfitting", "08-overfitting-and-data.ipynb"),

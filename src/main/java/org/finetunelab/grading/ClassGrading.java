@@ -44,7 +44,7 @@ final class ClassGrading {
         }
         if (folders.isEmpty()) {
             throw new IllegalArgumentException("--class " + classFolder + " holds no student folders: put each student's files in a folder "
-                    + "of their own, e.g. " + classFolder.resolve("alice/03-lora/MyLora.java"));
+                    + "of their own, e.g. " + classFolder.resolve("alice/04-lora/MyLora.java"));
         }
         List<GradeReport> reports = new ArrayList<>();
         for (Path folder : folders) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 public record Exercise(String id, String lesson, String title, String className, Class<?> task, Class<?> checks,
                        String instructorChecks) {
 
-    /** The folder of this exercise inside exercises/, solutions/ and instructor/, e.g. {@code 03-lora}. */
+    /** The folder of this exercise inside exercises/, solutions/ and instructor/, e.g. {@code 04-lora}. */
     public String folder() {
         return lesson + "-" + id;
     }

@@ -38,8 +38,8 @@ public final class ExerciseCatalog {
 
     /** Lesson numbers and the titles the table and the README use. */
     public static final Map<String, String> LESSONS = Map.ofEntries(
-            Map.entry("01", "base model"), Map.entry("02", "fine-tuning methods"), Map.entry("03", "LoRA"),
-            Map.entry("04", "adapters"), Map.entry("05", "prompt and prefix tuning"), Map.entry("06", "instruction tuning"),
+            Map.entry("01", "base model"), Map.entry("02", "fine-tuning methods"), Map.entry("03", "full fine-tuning"),
+            Map.entry("04", "adapters and LoRA"), Map.entry("05", "prompt and prefix tuning"), Map.entry("06", "instruction tuning"),
             Map.entry("07", "preference tuning (DPO)"), Map.entry("08", "overfitting"), Map.entry("09", "forgetting"),
             Map.entry("11", "haiku chef"));
 
@@ -54,7 +54,7 @@ public final class ExerciseCatalog {
                     TopPChecks.class, "TopPInstructorChecks"),
             new Exercise("parameters", "02", "counting and freezing parameters", "MyParameterCount", ParameterCountExercise.class,
                     ParameterCountChecks.class, "ParameterCountInstructorChecks"),
-            new Exercise("lora", "03", "a LoRA layer", "MyLora", LoraExercise.class,
+            new Exercise("lora", "04", "a LoRA layer", "MyLora", LoraExercise.class,
                     LoraChecks.class, "LoraInstructorChecks"),
             new Exercise("adapter", "04", "a bottleneck adapter", "MyAdapter", AdapterExercise.class,
                     AdapterChecks.class, "AdapterInstructorChecks"),

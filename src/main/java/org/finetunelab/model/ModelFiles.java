@@ -36,8 +36,14 @@ public final class ModelFiles {
     public static void save(Gpt model, Path folder, Path tokenizer, Map<String, String> extraFiles) throws IOException {
         Map<String, NDArray> weights = new LinkedHashMap<>();
         model.namedParameters().forEach((name, p) -> weights.put(name, p.array()));
+        save(model.config(), weights, folder, tokenizer, extraFiles);
+    }
+
+    /** A model folder from a configuration and the weights under the model's names (e.g. weights with an update merged in). */
+    public static void save(GptConfig config, Map<String, NDArray> weights, Path folder, Path tokenizer,
+                            Map<String, String> extraFiles) throws IOException {
         AtomicFiles.writeDirectory(folder, tmp -> {
-            Files.writeString(tmp.resolve(CONFIG), model.config().toJson(), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve(CONFIG), config.toJson(), StandardCharsets.UTF_8);
             SafeTensors.write(tmp.resolve(WEIGHTS), weights, Map.of("format", "finetune-lab gpt"));
             if (tokenizer != null) {
                 Files.copy(tokenizer, tmp.resolve(TOKENIZER), StandardCopyOption.REPLACE_EXISTING);

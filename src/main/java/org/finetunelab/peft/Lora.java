@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import org.finetunelab.io.AtomicFiles;
 import org.finetunelab.model.Gpt;
 import org.finetunelab.model.Linear;
+import org.finetunelab.model.ModelFiles;
 import org.finetunelab.model.Parameter;
 import org.finetunelab.model.io.SafeTensors;
 
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * LoRA (Hu et al., 2021): the change a fine-tuning makes to a weight matrix has low rank, so learn it as a
@@ -126,6 +128,41 @@ public final class Lora extends FineTuningMethod {
     /** Subtracts the update again, restoring the base weights (up to float rounding). */
     public void unmerge() {
         layers.values().forEach(LoraLayer::unmerge);
+    }
+
+    /**
+     * Writes an ordinary model folder (config, weights, tokenizer) with this update merged into the weights it
+     * adapts: a model that any loader reads as a plain model, with no LoRA code, at the base model's speed. The
+     * model in memory is left as it is (merged or not): the merged weights are computed beside it. The model
+     * must carry no other method (another adapter or prompt would be lost or make the folder unreadable); task
+     * heads are left out.
+     */
+    public void saveMerged(Path folder, Path tokenizer) throws IOException {
+        Set<String> plain;
+        try (Gpt fresh = Gpt.create(model().config(), 0, model().device())) {
+            plain = fresh.namedParameters().keySet();
+        }
+        Map<String, Parameter> heads = BaseWeights.taskHeadParameters(model());
+        Set<Parameter> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        own.addAll(weights().values());
+        for (Map.Entry<String, Parameter> e : model().namedParameters().entrySet()) {
+            if (!plain.contains(e.getKey()) && !own.contains(e.getValue()) && !heads.containsKey(e.getKey())) {
+                throw new IllegalStateException("cannot save LoRA '" + name() + "' merged: the model also carries '"
+                        + e.getKey() + "' of another method; save each method with save(folder) instead.");
+            }
+        }
+        try (NDManager scope = model().newScope()) {
+            Map<String, NDArray> weights = new LinkedHashMap<>();
+            Map<Parameter, LoraLayer> adapted = new java.util.IdentityHashMap<>();
+            layers.values().forEach(l -> adapted.put(l.baseWeight(), l));
+            model().namedParameters().forEach((name, p) -> {
+                if (plain.contains(name)) {
+                    LoraLayer l = adapted.get(p);
+                    weights.put(name, l == null || merged() ? p.array() : l.mergedWeight(scope));
+                }
+            });
+            ModelFiles.save(model().config(), weights, folder, tokenizer, Map.of());
+        }
     }
 
     public boolean merged() {

@@ -87,6 +87,21 @@ public final class LoraLayer extends LinearExtension {
         }
     }
 
+    /** The adapted layer's own weight W. */
+    Parameter baseWeight() {
+        return layer.weight();
+    }
+
+    /** W + scale·A·B as a new array in {@code manager}, leaving W as it is (just W while the update is switched off). */
+    NDArray mergedWeight(ai.djl.ndarray.NDManager manager) {
+        float factor = enabled ? scale * mix : 0f;
+        NDArray update = a.array().matMul(b.array()).muli(factor);   // outside autograd: a Java number is safe
+        NDArray merged = layer.weight().array().add(update);
+        update.close();
+        merged.attach(manager);
+        return merged;
+    }
+
     private void addToWeight(float sign) {
         // Outside autograd, so plain Java numbers are safe; the scope frees the temporaries.
         try (NDScope scope = new NDScope()) {

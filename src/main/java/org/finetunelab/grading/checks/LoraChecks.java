@@ -10,7 +10,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Lesson 03: a LoRA layer. */
+/** Lesson 04: a LoRA layer. */
 @ExtendWith(Submitted.class)
 public class LoraChecks {
     static final double[][] X = {{1, 2, 0}, {0, -1, 1}};

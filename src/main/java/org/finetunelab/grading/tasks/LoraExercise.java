@@ -3,7 +3,7 @@ package org.finetunelab.grading.tasks;
 import java.util.Random;
 
 /**
- * Lesson 03: a LoRA layer. The frozen weight W (in × out) gets a low-rank update beside it:
+ * Lesson 04: a LoRA layer. The frozen weight W (in × out) gets a low-rank update beside it:
  * <pre>  y = x·W + (α/r)·(x·A)·B      A: (in × r), B: (r × out)</pre>
  * Only A and B learn. B starts at zero, so the adapted layer starts exactly as the base. The rank r is the number of
  * columns of A. Library counterpart: {@code org.finetunelab.peft.LoraLayer}.

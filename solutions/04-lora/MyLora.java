@@ -3,7 +3,7 @@ import org.finetunelab.grading.tasks.LoraExercise;
 import java.util.Random;
 
 /**
- * Exercise · lesson 03 · a LoRA layer.
+ * Exercise · lesson 04 · a LoRA layer.
  *
  *   y = x·W + (α/r)·(x·A)·B          W: (in × out), frozen    A: (in × r)    B: (r × out)
  *
@@ -13,7 +13,7 @@ import java.util.Random;
  * W + (α/r)·A·B, for serving at no extra cost.
  *
  * What each method must do, exactly: the comments of LoraExercise (src/main/java/org/finetunelab/grading/tasks/).
- * Grade it: ./lab grade lora   (or in notebooks/exercises/Ex03-lora.ipynb)
+ * Grade it: ./lab grade lora   (or in notebooks/exercises/Ex04-adapters-and-lora.ipynb)
  */
 class MyLora implements LoraExercise {
     @Override

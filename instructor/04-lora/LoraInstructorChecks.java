@@ -8,7 +8,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Lesson 03, a LoRA layer: the instructor's checks. */
+/** Lesson 04, a LoRA layer: the instructor's checks. */
 @ExtendWith(Submitted.class)
 public class LoraInstructorChecks {
 
