@@ -68,4 +68,26 @@ class ClaimsTest {
         assertTrue(c.verdict().startsWith(Claims.NOT_SETTLED + " (one seed"), c.verdict());
         assertTrue(c.verdict().contains("60.0 points"), c.verdict());
     }
+
+    @Test
+    void smallDataOverfitsHoldsOnlyWhenTheSmallSetsGapIsClearlyLarger(@TempDir Path dir) throws Exception {
+        overfitting(dir, 3.5, 0.03);
+        assertTrue(claim(dir, "fine-tuning on a small").verdict().startsWith(Claims.HOLDS), claim(dir, "fine-tuning on a small").verdict());
+        overfitting(dir, 0.05, 0.03);
+        assertTrue(claim(dir, "fine-tuning on a small").verdict().startsWith(Claims.NOT_SETTLED), claim(dir, "fine-tuning on a small").verdict());
+    }
+
+    /** An overfitting summary for LoRA: the gap at 16 and at 576 examples (2 seeds, each ± 0.01). */
+    private static void overfitting(Path dir, double small, double all) throws Exception {
+        Table t = Table.create("o").addColumns(
+                StringColumn.create(OverfittingStudy.METHOD, "lora", "lora"),
+                IntColumn.create(OverfittingStudy.EXAMPLES, 16, 576),
+                DoubleColumn.create(OverfittingStudy.DROPOUT, 0.0, 0.0),
+                IntColumn.create(OverfittingStudy.SEEDS, 2, 2),
+                DoubleColumn.create(OverfittingStudy.GAP, small, all),
+                DoubleColumn.create(OverfittingStudy.GAP + " std", 0.01, 0.01),
+                DoubleColumn.create(OverfittingStudy.GAP + " min", small - 0.01, all - 0.01),
+                DoubleColumn.create(OverfittingStudy.GAP + " max", small + 0.01, all + 0.01));
+        ResultsFile.write(dir.resolve(ReadmeResults.OVERFITTING + ".csv"), provenance(144), t);
+    }
 }
