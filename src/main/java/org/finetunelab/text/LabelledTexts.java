@@ -146,7 +146,7 @@ public final class LabelledTexts {
             throw new IllegalArgumentException(file + ": an empty training split; give at least one example");
         }
         for (Example e : examples) {
-            labelIndex(e.label());   // a label the held-out split does not know would be an error later
+            labelIndex(e.label());   // a label outside this data's labels fails here, naming the labels
         }
         return new LabelledTexts(file, labels, examples, test);
     }
