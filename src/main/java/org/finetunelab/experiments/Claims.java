@@ -5,7 +5,6 @@ import org.finetunelab.results.ResultsFile;
 import org.finetunelab.stats.HeldOut;
 import org.finetunelab.stats.Spread;
 import org.finetunelab.stats.Verdict;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -173,10 +172,11 @@ public final class Claims {
             int smallest = -1;
             int largest = -1;
             for (int r = 0; r < t.rowCount(); r++) {
-                if (t.stringColumn(OverfittingStudy.METHOD).get(r).equals(method) && value(t, OverfittingStudy.DROPOUT, r) == 0) {
-                    double n = value(t, OverfittingStudy.EXAMPLES, r);
-                    smallest = smallest < 0 || n < value(t, OverfittingStudy.EXAMPLES, smallest) ? r : smallest;
-                    largest = largest < 0 || n > value(t, OverfittingStudy.EXAMPLES, largest) ? r : largest;
+                if (t.stringColumn(OverfittingStudy.METHOD).get(r).equals(method)
+                        && ResultsFile.number(t, OverfittingStudy.DROPOUT, r) == 0) {
+                    double n = ResultsFile.number(t, OverfittingStudy.EXAMPLES, r);
+                    smallest = smallest < 0 || n < ResultsFile.number(t, OverfittingStudy.EXAMPLES, smallest) ? r : smallest;
+                    largest = largest < 0 || n > ResultsFile.number(t, OverfittingStudy.EXAMPLES, largest) ? r : largest;
                 }
             }
             if (smallest < 0 || smallest == largest) {
@@ -185,8 +185,8 @@ public final class Claims {
             Spread small = OverfittingStudy.spread(t, OverfittingStudy.GAP, smallest);
             Spread all = OverfittingStudy.spread(t, OverfittingStudy.GAP, largest);
             measured.add(String.format(Locale.ROOT, "%s: %d examples %s, %d examples %s", method,
-                    (long) value(t, OverfittingStudy.EXAMPLES, smallest), small.describe("%.3f"),
-                    (long) value(t, OverfittingStudy.EXAMPLES, largest), all.describe("%.3f")));
+                    (long) ResultsFile.number(t, OverfittingStudy.EXAMPLES, smallest), small.describe("%.3f"),
+                    (long) ResultsFile.number(t, OverfittingStudy.EXAMPLES, largest), all.describe("%.3f")));
             (Verdict.compare(small, all) == Verdict.Standing.ABOVE ? larger : notLarger).add(method);
         }
         String verdict = measured.isEmpty() ? NOT_MEASURED
@@ -245,7 +245,7 @@ public final class Claims {
 
     private static boolean tooFewSeeds(Table summary) {
         for (int r = 0; r < summary.rowCount(); r++) {
-            if (value(summary, "seeds", r) < 2) {
+            if (ResultsFile.number(summary, "seeds", r) < 2) {
                 return true;
             }
         }
@@ -292,8 +292,8 @@ public final class Claims {
     private static Spread setting(Table t, String prefix) {
         for (int r = 0; r < t.rowCount(); r++) {
             if (t.stringColumn("setting").get(r).startsWith(prefix)) {
-                return new Spread((int) value(t, "seeds", r), value(t, "accuracy", r), value(t, "accuracy std", r),
-                        value(t, "accuracy min", r), value(t, "accuracy max", r));
+                return new Spread((int) ResultsFile.number(t, "seeds", r), ResultsFile.number(t, "accuracy", r), ResultsFile.number(t, "accuracy std", r),
+                        ResultsFile.number(t, "accuracy min", r), ResultsFile.number(t, "accuracy max", r));
             }
         }
         throw new IllegalArgumentException("results: no setting starting with '" + prefix + "' in " + t.name());
@@ -302,11 +302,11 @@ public final class Claims {
     static Spread spread(Table t, String keyColumn, String key, String runs, String mean, String std, String min,
                          String max) {
         int r = row(t, keyColumn, key);
-        return new Spread((int) value(t, runs, r), value(t, mean, r), value(t, std, r), value(t, min, r), value(t, max, r));
+        return new Spread((int) ResultsFile.number(t, runs, r), ResultsFile.number(t, mean, r), ResultsFile.number(t, std, r), ResultsFile.number(t, min, r), ResultsFile.number(t, max, r));
     }
 
     static double number(Table t, String keyColumn, String key, String column) {
-        return value(t, column, row(t, keyColumn, key));
+        return ResultsFile.number(t, column, row(t, keyColumn, key));
     }
 
     private static int row(Table t, String keyColumn, String key) {
@@ -317,8 +317,4 @@ public final class Claims {
         return r;
     }
 
-    /** A number of any numeric column: a CSV read back makes whole-number columns integers. */
-    private static double value(Table t, String column, int row) {
-        return ((NumericColumn<?>) t.column(column)).getDouble(row);
-    }
 }

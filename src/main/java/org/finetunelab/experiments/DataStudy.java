@@ -1,5 +1,7 @@
 package org.finetunelab.experiments;
 
+import static org.finetunelab.results.ResultsFile.number;
+
 import org.finetunelab.stats.Spread;
 import org.finetunelab.stats.Verdict;
 import org.finetunelab.text.LabelledTexts;
@@ -256,7 +258,4 @@ public final class DataStudy {
         return Spread.of(runs.stream().mapToDouble(r -> r.result().accuracy()).toArray());
     }
 
-    private static double number(Table t, String column, int row) {
-        return ((tech.tablesaw.api.NumericColumn<?>) t.column(column)).getDouble(row);
-    }
 }

@@ -1,5 +1,7 @@
 package org.finetunelab.experiments;
 
+import static org.finetunelab.results.ResultsFile.number;
+
 import ai.djl.ndarray.NDArray;
 import org.finetunelab.baseline.BagOfWords;
 import org.finetunelab.baseline.LogisticRegression;
@@ -557,10 +559,6 @@ public final class MethodComparison {
         return out;
     }
 
-    /** A number of any numeric column: a CSV read back makes whole-number columns integers. */
-    private static double number(Table t, String column, int row) {
-        return ((tech.tablesaw.api.NumericColumn<?>) t.column(column)).getDouble(row);
-    }
 
     /**
      * Which methods differ beyond the noise (see {@link Verdict}): every method against the bag-of-words baseline

@@ -1,5 +1,7 @@
 package org.finetunelab.experiments;
 
+import static org.finetunelab.results.ResultsFile.number;
+
 import org.finetunelab.stats.Spread;
 import org.finetunelab.stats.Verdict;
 import org.finetunelab.text.LabelledTexts;
@@ -299,9 +301,6 @@ public final class OverfittingStudy {
                 + (dropout > 0 ? String.format(Locale.ROOT, " and dropout %.2g", dropout) : "");
     }
 
-    private static double number(Table t, String column, int row) {
-        return ((tech.tablesaw.api.NumericColumn<?>) t.column(column)).getDouble(row);
-    }
 
     private static double last(List<Double> values) {
         return values.isEmpty() ? Double.NaN : values.get(values.size() - 1);

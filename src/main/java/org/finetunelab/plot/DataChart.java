@@ -1,5 +1,7 @@
 package org.finetunelab.plot;
 
+import static org.finetunelab.results.ResultsFile.number;
+
 import org.finetunelab.experiments.DataStudy;
 import org.finetunelab.stats.Spread;
 import org.knowm.xchart.CategoryChart;
@@ -8,7 +10,6 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
@@ -73,7 +74,4 @@ public final class DataChart {
         return SpreadChart.bars("Held-out accuracy with wrong training labels", "held-out accuracy", shown);
     }
 
-    private static double number(Table t, String column, int row) {
-        return ((NumericColumn<?>) t.column(column)).getDouble(row);
-    }
 }

@@ -1,5 +1,7 @@
 package org.finetunelab.results;
 
+import static org.finetunelab.results.ResultsFile.number;
+
 import org.finetunelab.experiments.Claims;
 import org.finetunelab.experiments.CostStudy;
 import org.finetunelab.experiments.ForgettingStudy;
@@ -8,7 +10,6 @@ import org.finetunelab.experiments.MethodComparison;
 import org.finetunelab.experiments.OverfittingStudy;
 import org.finetunelab.experiments.bench.BenchFigures;
 import org.finetunelab.stats.HeldOut;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
@@ -407,15 +408,6 @@ public final class ReadmeResults {
 
     // ------------------------------------------------------------------ helpers
 
-    private static double number(Table t, String column, int row) {
-        if (!t.columnNames().contains(column)) {
-            throw new IllegalArgumentException("results table '" + t.name() + "' has no column '" + column + "'");
-        }
-        if (t.column(column).isMissing(row)) {
-            return Double.NaN;
-        }
-        return ((NumericColumn<?>) t.column(column)).getDouble(row);
-    }
 
     private static String fmt(String pattern, Object... args) {
         return String.format(Locale.ROOT, pattern, args);

@@ -103,4 +103,18 @@ public final class ResultsFile {
         }
         return Files.readAllLines(file, StandardCharsets.UTF_8);
     }
+
+    /**
+     * A number from any numeric column of a results table, NaN where the cell is empty. A CSV read back makes
+     * whole-number columns integers, so readers ask for a number rather than for a column type.
+     */
+    public static double number(Table t, String column, int row) {
+        if (!t.columnNames().contains(column)) {
+            throw new IllegalArgumentException("results table '" + t.name() + "' has no column '" + column + "'");
+        }
+        if (t.column(column).isMissing(row)) {
+            return Double.NaN;
+        }
+        return ((NumericColumn<?>) t.column(column)).getDouble(row);
+    }
 }
