@@ -9,7 +9,6 @@ import org.finetunelab.text.instructions.TaskExample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
 
@@ -32,21 +31,17 @@ final class InstructStudyCommand implements Callable<Integer> {
     @Mixin
     StudyOptions study;
 
-    @Option(names = "--steps", description = "instruction-tuning steps per run (default: 600; 40 in quick mode)")
-    Long steps;
-
-    @Option(names = "--per-task", description = "held-out examples per task type to answer, 0 = all 20 (default: 0; 3 in quick mode)")
-    Integer perTask;
+    @Mixin
+    InstructionOptions instruction;
 
     @Override
     public Integer call() throws Exception {
-        long n = steps != null ? OptionCheck.atLeast(steps, 1, "--steps") : study.quick() ? 40 : 600;
-        int examples = perTask != null ? OptionCheck.between(perTask, 0, 20, "--per-task", "") : study.quick() ? 3 : 0;
+        long n = instruction.steps(study.quick());
+        List<TaskExample> test = instruction.heldOut(study.quick());
         study.checkOutputs();
         long[] seedList = study.seedList();
         PrintWriter out = spec.commandLine().getOut();
         Provenance provenance = StudyOptions.provenance(spec);
-        List<TaskExample> test = InstructionTuning.Settings.defaults().heldOut(examples);
         out.printf("instruction tuning from %s: %d steps per run, seeds %s, %d held-out examples%n", model.model, n,
                 Arrays.toString(seedList), test.size());
         out.flush();

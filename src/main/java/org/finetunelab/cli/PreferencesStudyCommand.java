@@ -35,11 +35,8 @@ final class PreferencesStudyCommand implements Callable<Integer> {
     @Mixin
     StudyOptions study;
 
-    @Option(names = "--steps", description = "instruction-tuning steps per run (default: 600; 40 in quick mode)")
-    Long steps;
-
-    @Option(names = "--per-task", description = "held-out instructions per task type to answer, 0 = all 20 (default: 0; 3 in quick mode)")
-    Integer perTask;
+    @Mixin
+    InstructionOptions instruction;
 
     @Option(names = "--prompts", paramLabel = "N", description = "held-out prompts to answer (default: all 100; 6 in quick mode)")
     Integer prompts;
@@ -50,15 +47,14 @@ final class PreferencesStudyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean quick = study.quick();
-        long sftSteps = steps != null ? OptionCheck.atLeast(steps, 1, "--steps") : quick ? 40 : 600;
-        int examples = perTask != null ? OptionCheck.between(perTask, 0, 20, "--per-task", "") : quick ? 3 : 0;
+        long sftSteps = instruction.steps(quick);
+        List<TaskExample> instructions = instruction.heldOut(quick);
         long pairs = pairSteps != null ? OptionCheck.atLeast(pairSteps, 1, "--pair-steps") : quick ? 10 : 150;
         int count = this.prompts != null ? OptionCheck.between(this.prompts, 1, 100, "--prompts", "") : quick ? 6 : 100;
         study.checkOutputs();
         long[] seedList = study.seedList();
         PrintWriter out = spec.commandLine().getOut();
         Provenance provenance = StudyOptions.provenance(spec);
-        List<TaskExample> instructions = InstructionTuning.Settings.defaults().heldOut(examples);
         PreferenceTuning.Settings settings = PreferenceTuning.Settings.defaults().withSteps(pairs, pairs);
         List<TaskExample> prompts = settings.heldOut().stream().map(PreferencePair::example).limit(count).toList();
         out.printf("preferences from %s: %d instruction-tuning steps, %d reward-model and %d DPO steps, seeds %s, "
