@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Held-out accuracy of the review classifier against the number of training reviews (8 to all) "
-                + "with prompt tuning, LoRA and full fine-tuning, and LoRA with 10% and 30% wrong labels, over several seeds.")
+                + "with prompt tuning, LoRA and full fine-tuning, and LoRA with 10%% and 30%% wrong labels, over several seeds.")
 final class DataStudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -2,7 +2,12 @@ package org.finetunelab.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +32,23 @@ class FinetuneCliTest {
             String first = sub.getCommandSpec().usageMessage().description()[0];
             assertTrue(first.endsWith("."), name + "'s summary is not a whole sentence: " + first);
         });
+    }
+
+    /** Picocli formats every description with String.format: a lone % (as in "10% wrong") would print raw, with a warning. */
+    @Test
+    void everyDescriptionFormatsCleanly() {
+        checkDescriptions(FinetuneCli.commandLine());
+    }
+
+    private static void checkDescriptions(picocli.CommandLine command) {
+        var spec = command.getCommandSpec();
+        List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+        spec.options().forEach(o -> texts.addAll(List.of(o.description())));
+        spec.positionalParameters().forEach(p -> texts.addAll(List.of(p.description())));
+        for (String text : texts) {
+            assertDoesNotThrow(() -> String.format(Locale.ROOT, text), spec.qualifiedName() + ": " + text);
+        }
+        command.getSubcommands().values().forEach(FinetuneCliTest::checkDescriptions);
     }
 
     @Test
