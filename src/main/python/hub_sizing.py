@@ -17,19 +17,18 @@ Writes FILE: a header with the command, date, code version, machine, kernel thre
 per measurement. Figures depend on the load: the header records it, and the text that quotes them must too.
 """
 import argparse
-import datetime
 import json
 import os
-import platform
 import re
 import statistics
-import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
 from jupyter_client.manager import KernelManager
+
+import provenance
 
 KERNELS = 4
 LEVELS = (1, 2, 4)
@@ -128,16 +127,6 @@ def train_together(kernels, steps):
     return results, cpu, [peaks.get(k.pid, float("nan")) for k in kernels]
 
 
-def load_average():
-    return ", ".join(open("/proc/loadavg").read().split()[:3])
-
-
-def machine(root):
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
-    memory = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
-    return "%s, %d cores, %.0f GiB, Linux %s" % (cpu, os.cpu_count(), memory / 1024 / 1024, platform.release())
-
-
 def kernel_threads(root, name):
     spec = json.loads((Path(root) / "target" / "jupyter" / "kernels" / name / "kernel.json").read_text())
     threads = [a.split("=", 1)[1] for a in spec["argv"] if a.startswith("-Dai.djl.pytorch.num_threads=")]
@@ -161,8 +150,10 @@ def main():
     root = Path(args.root).resolve()
     steps, warmup = (5, 2) if args.quick else (30, 5)
     first, setup = lesson_cells(root)
-    started_load, started = load_average(), datetime.datetime.now(datetime.timezone.utc)
-    code_version = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True, text=True).stdout.strip()
+    header = provenance.Header("./lab hub size%s" % (" --quick" if args.quick else ""), root,
+                               ["kernel: %s, PyTorch threads per kernel: %s; training: %s, LoRA r=8 on attention, batch 16 x 64"
+                                " tokens, %d steps after a %d-step warm-up" % (args.kernel, kernel_threads(root, args.kernel),
+                                                                              LESSON, steps, warmup)])
     log_path = root / "target" / "lab-logs" / "hub-sizing-kernels.log"
     rows = []
     kernels = []
@@ -199,19 +190,9 @@ def main():
                     k.stop()
                 except Exception:
                     pass
-    header = [
-        "# command: ./lab hub size%s" % (" --quick" if args.quick else ""),
-        "# date: %s" % started.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "# code version: %s" % (code_version or "unknown"),
-        "# machine: %s" % machine(root),
-        "# kernel: %s, PyTorch threads per kernel: %s; training: %s, LoRA r=8 on attention, batch 16 x 64 tokens, %d steps after a %d-step warm-up"
-        % (args.kernel, kernel_threads(root, args.kernel), LESSON, steps, warmup),
-        "# load: load average %s (1, 5, 15 min) at the start, %s at the end (other work on the machine inflates the times)"
-        % (started_load, load_average()),
-    ]
     out = Path(args.csv)
     out.parent.mkdir(parents=True, exist_ok=True)
-    lines = header + ["measurement,kernels at once,unit,median,min,max,samples"]
+    lines = header.lines(" (other work on the machine inflates the times)") + ["measurement,kernels at once,unit,median,min,max,samples"]
     lines += ["%s,%d,%s,%.1f,%.1f,%.1f,%d" % row if "slowdown" not in row[2] else "%s,%d,%s,%.2f,%.2f,%.2f,%d" % row for row in rows]
     temporary = out.with_name(out.name + ".partial")
     temporary.write_text("\n".join(lines) + "\n")

@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Runs notebooks headless with the project's Java kernel (Debian's nbclient and nbconvert).
 
-  notebooks.py run   --kernel NAME --out DIR [--counts FILE] NOTEBOOK...
+  notebooks.py run   --kernel NAME --out DIR [--counts FILE] [--times FILE --command CMD] NOTEBOOK...
       Executes each notebook, stops it at the first cell error, writes the executed copy and an HTML
-      rendering to DIR, prints one line per notebook, and writes "passed failed" to FILE.
+      rendering to DIR, prints one line per notebook, and writes "passed failed" to FILE. With --times it
+      also records each notebook's wall and CPU time in a results file (see record_times).
   notebooks.py check --kernel NAME --log FILE --snippet CODE
       Starts the kernel once and runs CODE, to find out early whether the kernel works at all.
   notebooks.py outputs NOTEBOOK...
@@ -13,9 +14,13 @@
 Every failure is reported as one line that says what went wrong and how to fix it.
 """
 import argparse
+import csv
 import html
+import io
 import json
+import os
 import re
+import resource
 import sys
 import time
 from pathlib import Path
@@ -23,6 +28,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+import provenance
 
 START_ATTEMPTS = 5
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -153,12 +160,44 @@ def write_html(nb, html_path):
     html_path.write_text(body)
 
 
+TIME_COLUMNS = ["notebook", "mode", "wall seconds", "CPU seconds", "result", "date", "code version", "load at start"]
+
+
+def cpu_seconds():
+    """User and system time of this runner and its finished children: the kernels of the notebooks run so far."""
+    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+
+
+def record_times(path, header, row):
+    """Puts one notebook's row into the results file at path, replacing an older row of the same notebook and mode
+    and keeping the others, so that timing a few lessons again (or finishing an interrupted run) keeps the rest.
+    Each row keeps the date, code version and load of the run that measured it; the header names the latest run."""
+    rows = []
+    if path.exists():
+        body = "".join(line for line in path.read_text().splitlines(True) if not line.startswith("#"))
+        rows = [r for r in csv.DictReader(io.StringIO(body)) if (r["notebook"], r["mode"]) != (row["notebook"], row["mode"])]
+    rows.append(row)
+    rows.sort(key=lambda r: (r["notebook"], r["mode"]))
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=TIME_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".partial")
+    temporary.write_text("\n".join(header.lines()) + "\n" + text.getvalue())
+    temporary.replace(path)
+
+
 def run(args):
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     passed = failed = 0
+    mode = "quick" if os.environ.get("FINETUNE_QUICK") == "1" else "default"
+    header = provenance.Header(args.times_command, Path.cwd(), ["rows: each keeps the date, code version and load of the run"
+                                                         " that measured it (a run replaces only its notebooks' rows)"])
     for path in map(Path, args.notebooks):
         start = time.monotonic()
+        cpu_before, load_before = cpu_seconds(), provenance.load_average().split(",")[0]
         nb = nbformat.read(str(path), as_version=4)
         log_path = out / (path.stem + ".kernel.log")
         problem = None
@@ -173,6 +212,11 @@ def run(args):
         except Exception as error:
             problem = problem or "the HTML rendering failed: %s" % error
         seconds = time.monotonic() - start
+        if args.times:
+            record_times(Path(args.times), header, {
+                "notebook": path.name, "mode": mode, "wall seconds": "%.0f" % seconds,
+                "CPU seconds": "%.0f" % (cpu_seconds() - cpu_before), "result": "failed" if problem else "ok",
+                "date": provenance.now(), "code version": header.version, "load at start": load_before})
         if problem:
             failed += 1
             print("  FAIL %s (%.0f s): %s" % (path.name, seconds, problem), flush=True)
@@ -219,6 +263,8 @@ def main():
     run_parser, check_parser = sub.choices["run"], sub.choices["check"]
     run_parser.add_argument("--out", required=True)
     run_parser.add_argument("--counts")
+    run_parser.add_argument("--times", help="record each notebook's wall and CPU time in this results file")
+    run_parser.add_argument("--command", dest="times_command", default="", help="the command line to name in the results file's header")
     run_parser.add_argument("notebooks", nargs="+")
     check_parser.add_argument("--log", required=True)
     check_parser.add_argument("--snippet", required=True)

@@ -37,11 +37,11 @@ final class DataStudyCommand implements Callable<Integer> {
             description = "labelled texts, JSON Lines with text, label and split (train/test) (default: ${DEFAULT-VALUE})")
     Path data;
 
-    @Option(names = "--steps", description = "training steps per run (default: 48; 6 in quick mode)")
+    @Option(names = "--steps", description = "training steps per run (default: 100; 6 in quick mode)")
     Long steps;
 
     @Option(names = "--sizes", paramLabel = "LIST", split = ",",
-            description = "training-set sizes, e.g. 8,32,128,all (default: 8,32,128,all; 8,32 in quick mode)")
+            description = "training-set sizes, e.g. 8,32,128,all (default: 8,64,all; 8,32 in quick mode)")
     List<String> sizes;
 
     @Override

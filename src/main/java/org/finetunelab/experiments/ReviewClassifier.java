@@ -41,7 +41,7 @@ import java.util.function.DoubleSupplier;
  */
 public final class ReviewClassifier {
     /** At most this many training reviews are scored for the train-set loss: enough for a curve, cheap to measure. */
-    public static final int TRAIN_LOSS_SAMPLE = 144;
+    public static final int TRAIN_LOSS_SAMPLE = 96;
 
     private ReviewClassifier() {
     }

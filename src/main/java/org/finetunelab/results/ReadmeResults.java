@@ -36,8 +36,9 @@ public final class ReadmeResults {
     public static final String DATA = "data";
     public static final String FORGETTING = "forgetting";
     public static final String CLAIMS = "claims";
-    /** The results files that have a block in the README. */
-    public static final List<String> BLOCKS = List.of(METHOD_COMPARISON, COST, INSTRUCTION_TUNING, PREFERENCES, OVERFITTING,
+    public static final String LESSON_TIMES = "lesson-times";
+    /** The results files that have a block in the README, in the README's order. */
+    public static final List<String> BLOCKS = List.of(LESSON_TIMES, METHOD_COMPARISON, COST, INSTRUCTION_TUNING, PREFERENCES, OVERFITTING,
             DATA, FORGETTING, CLAIMS, BASE_MODEL, BENCH);
 
     /** base-model.csv: one row per measure. */
@@ -83,6 +84,7 @@ public final class ReadmeResults {
             case FORGETTING -> forgetting(ResultsFile.read(file), ResultsFile.provenance(file));
             case OVERFITTING -> overfitting(ResultsFile.read(file), ResultsFile.provenance(file));
             case DATA -> data(ResultsFile.read(file), ResultsFile.provenance(file));
+            case LESSON_TIMES -> lessonTimes(ResultsFile.read(file), ResultsFile.provenance(file));
             default -> throw new IllegalArgumentException("no README block is made from results/" + name
                     + ".csv; the blocks are " + BLOCKS);
         };
@@ -404,6 +406,35 @@ public final class ReadmeResults {
             throw new IllegalArgumentException("results table '" + t.name() + "' has no figure '" + figure + "'");
         }
         return number(t, column, r);
+    }
+
+    // ------------------------------------------------------------------ lesson times
+
+    /** lesson-times.csv (written by {@code ./lab time-lessons}): one row per lesson in default mode. */
+    static String lessonTimes(Table t, Provenance p) {
+        StringBuilder md = new StringBuilder("| lesson | default mode | CPU time (user + sys) | measured (load at start) |\n"
+                + "| --- | ---: | ---: | --- |\n");
+        double slowest = 0;
+        String slowestLesson = "";
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (!t.column("mode").getString(r).equals("default")) {
+                continue;
+            }
+            String lesson = t.column("notebook").getString(r).replace(".ipynb", "");
+            double wall = number(t, "wall seconds", r) / 60;
+            boolean ok = t.column("result").getString(r).equals("ok");
+            md.append(fmt("| `%s` | %s | %.1f min | %s (%s) |\n", lesson, ok ? fmt("%.1f min", wall) : "failed",
+                    number(t, "CPU seconds", r) / 60, t.column("date").getString(r).substring(0, 10),
+                    t.column("load at start").getString(r)));
+            if (ok && wall > slowest) {
+                slowest = wall;
+                slowestLesson = lesson;
+            }
+        }
+        md.append(fmt("\nWritten by `%s` (`docs/results/lesson-times.csv`) on %s, one lesson at a time; the slowest is"
+                + " `%s` at %.1f minutes.", p.get(Provenance.COMMAND), p.get(Provenance.MACHINE).split(",")[0],
+                slowestLesson, slowest));
+        return md.toString();
     }
 
     // ------------------------------------------------------------------ helpers
