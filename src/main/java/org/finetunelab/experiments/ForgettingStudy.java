@@ -472,7 +472,9 @@ public final class ForgettingStudy {
             for (String standing : List.of("less", "more", "indistinguishable")) {
                 if (groups.containsKey(standing)) {
                     sb.append(' ').append(standing.equals("indistinguishable") ? "not told apart" : standing).append(" — ")
-                            .append(String.join(", ", groups.get(standing))).append(';');
+                            // Quoted: a setting's name may hold a comma ("full, lr ÷10").
+                            .append(String.join(", ", groups.get(standing).stream().map(n -> "\"" + n + "\"").toList()))
+                            .append(';');
                 }
             }
             out.add(sb.substring(0, sb.length() - 1) + ".");

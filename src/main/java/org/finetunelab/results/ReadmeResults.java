@@ -412,7 +412,7 @@ public final class ReadmeResults {
 
     /** lesson-times.csv (written by {@code ./lab time-lessons}): one row per lesson in default mode. */
     static String lessonTimes(Table t, Provenance p) {
-        StringBuilder md = new StringBuilder("| lesson | default mode | CPU time (user + sys) | measured (load at start) |\n"
+        StringBuilder md = new StringBuilder("\n| lesson | default mode | CPU time (user + sys) | measured (load at start) |\n"
                 + "| --- | ---: | ---: | --- |\n");
         double slowest = 0;
         String slowestLesson = "";
@@ -432,7 +432,8 @@ public final class ReadmeResults {
             }
         }
         md.append(fmt("\nWritten by `%s` (`docs/results/lesson-times.csv`) on %s, one lesson at a time; the slowest is"
-                + " `%s` at %.1f minutes.", p.get(Provenance.COMMAND), p.get(Provenance.MACHINE).split(",")[0],
+                + " `%s` at %.1f minutes. A lesson keeps both cores busy, so the load at the start of one includes the"
+                + " lesson before it.\n", p.get(Provenance.COMMAND), p.get(Provenance.MACHINE).split(",")[0],
                 slowestLesson, slowest));
         return md.toString();
     }

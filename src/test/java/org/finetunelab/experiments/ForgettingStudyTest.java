@@ -67,7 +67,7 @@ class ForgettingStudyTest {
     @Test
     void theFindingsNameOnlyWhatTheVerdictsSeparate() {
         List<String> findings = ForgettingStudy.findings(result(3));
-        assertEquals("Probe accuracy lost, against full fine-tuning: less — LoRA r=8; not told apart — adapters 16.",
+        assertEquals("Probe accuracy lost, against full fine-tuning: less — \"LoRA r=8\"; not told apart — \"adapters 16\".",
                 findings.get(0));
         assertEquals(3, findings.size());
         assertTrue(ForgettingStudy.findings(result(1)).get(0).contains("single seed"));
