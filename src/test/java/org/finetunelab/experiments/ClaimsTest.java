@@ -69,6 +69,25 @@ class ClaimsTest {
         assertTrue(c.verdict().contains("60.0 points"), c.verdict());
     }
 
+    /** The untrained base model answers greedily, so its one run is exact: the tuned model's seeds settle the claim. */
+    @Test
+    void theBaseModelRunsOnceAndTheTunedSeedsSettleTheClaim(@TempDir Path dir) throws Exception {
+        Table t = Table.create("i").addColumns(
+                StringColumn.create("setting", "base, zero-shot", "full fine-tuning", "LoRA r=8", "prompt tuning (16)"),
+                IntColumn.create("seeds", 1, 3, 3, 3),
+                DoubleColumn.create("accuracy", 0.0, 0.25, 0.25, 0.02),
+                DoubleColumn.create("accuracy std", 0.0, 0.02, 0.02, 0.01),
+                DoubleColumn.create("accuracy min", 0.0, 0.23, 0.23, 0.01),
+                DoubleColumn.create("accuracy max", 0.0, 0.27, 0.27, 0.03));
+        ResultsFile.write(dir.resolve(ReadmeResults.INSTRUCTION_TUNING + ".csv"), provenance(300), t);
+        assertTrue(claim(dir, "instruction tuning").verdict().startsWith(Claims.HOLDS), claim(dir, "instruction tuning").verdict());
+        t.doubleColumn("accuracy").set(1, 0.01);
+        t.doubleColumn("accuracy min").set(1, 0.0);
+        t.doubleColumn("accuracy max").set(1, 0.02);
+        ResultsFile.write(dir.resolve(ReadmeResults.INSTRUCTION_TUNING + ".csv"), provenance(300), t);
+        assertTrue(claim(dir, "instruction tuning").verdict().startsWith(Claims.NOT_SETTLED), claim(dir, "instruction tuning").verdict());
+    }
+
     @Test
     void smallDataOverfitsHoldsOnlyWhenTheSmallSetsGapIsClearlyLarger(@TempDir Path dir) throws Exception {
         overfitting(dir, 3.5, 0.03);
