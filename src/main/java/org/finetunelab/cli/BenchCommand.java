@@ -59,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
         String command = "./lab bench" + (full ? " --full" : "") + (noPython ? " --no-python" : "")
                 + (out.equals(Path.of("docs/benchmarks.md")) ? "" : " --out " + out);
         stdout.printf("bench (%s) on %s; this takes %s%n", config.mode(), Devices.describe(device),
-                smoke ? "seconds" : full ? "about 15 minutes on 2 cores" : "a few minutes");
+                smoke ? "seconds" : full ? "about 10 minutes on 2 cores" : "a few minutes");
         stdout.flush();
         BenchResults results = Benchmark.run(config, device, command, Path.of("").toAbsolutePath(), line -> {
             stdout.println("  " + line);
