@@ -56,14 +56,7 @@ class ClaimsTest {
 
     @Test
     void oneSeedNeverSettlesAClaimHoweverLargeTheGap(@TempDir Path dir) throws Exception {
-        Table t = Table.create("i").addColumns(
-                StringColumn.create("setting", "base, zero-shot", "full fine-tuning", "LoRA r=8", "prompt tuning (16)"),
-                IntColumn.create("seeds", 1, 1, 1, 1),
-                DoubleColumn.create("accuracy", 0.0, 0.6, 0.6, 0.02),
-                DoubleColumn.create("accuracy std", 0.0, 0.0, 0.0, 0.0),
-                DoubleColumn.create("accuracy min", 0.0, 0.6, 0.6, 0.02),
-                DoubleColumn.create("accuracy max", 0.0, 0.6, 0.6, 0.02));
-        ResultsFile.write(dir.resolve(ReadmeResults.INSTRUCTION_TUNING + ".csv"), provenance(300), t);
+        instructionTuning(dir, 1, 0.6, 0);
         Claims.Claim c = claim(dir, "instruction tuning");
         assertTrue(c.verdict().startsWith(Claims.NOT_SETTLED + " (one seed"), c.verdict());
         assertTrue(c.verdict().contains("60.0 points"), c.verdict());
@@ -72,20 +65,26 @@ class ClaimsTest {
     /** The untrained base model answers greedily, so its one run is exact: the tuned model's seeds settle the claim. */
     @Test
     void theBaseModelRunsOnceAndTheTunedSeedsSettleTheClaim(@TempDir Path dir) throws Exception {
+        instructionTuning(dir, 3, 0.25, 0.02);
+        assertTrue(claim(dir, "instruction tuning").verdict().startsWith(Claims.HOLDS), claim(dir, "instruction tuning").verdict());
+        instructionTuning(dir, 3, 0.01, 0.01);
+        assertTrue(claim(dir, "instruction tuning").verdict().startsWith(Claims.NOT_SETTLED), claim(dir, "instruction tuning").verdict());
+    }
+
+    /**
+     * An instruction-tuning summary: the base model once at 0%, full fine-tuning and LoRA at {@code tuned} ± {@code
+     * spread} over {@code seeds} seeds (the spread as std and as half the range), prompt tuning at 2% ± half that.
+     */
+    private static void instructionTuning(Path dir, int seeds, double tuned, double spread) throws Exception {
+        double prompt = 0.02;
         Table t = Table.create("i").addColumns(
                 StringColumn.create("setting", "base, zero-shot", "full fine-tuning", "LoRA r=8", "prompt tuning (16)"),
-                IntColumn.create("seeds", 1, 3, 3, 3),
-                DoubleColumn.create("accuracy", 0.0, 0.25, 0.25, 0.02),
-                DoubleColumn.create("accuracy std", 0.0, 0.02, 0.02, 0.01),
-                DoubleColumn.create("accuracy min", 0.0, 0.23, 0.23, 0.01),
-                DoubleColumn.create("accuracy max", 0.0, 0.27, 0.27, 0.03));
+                IntColumn.create("seeds", 1, seeds, seeds, seeds),
+                DoubleColumn.create("accuracy", 0.0, tuned, tuned, prompt),
+                DoubleColumn.create("accuracy std", 0.0, spread, spread, spread / 2),
+                DoubleColumn.create("accuracy min", 0.0, tuned - spread, tuned - spread, prompt - spread / 2),
+                DoubleColumn.create("accuracy max", 0.0, tuned + spread, tuned + spread, prompt + spread / 2));
         ResultsFile.write(dir.resolve(ReadmeResults.INSTRUCTION_TUNING + ".csv"), provenance(300), t);
-        assertTrue(claim(dir, "instruction tuning").verdict().startsWith(Claims.HOLDS), claim(dir, "instruction tuning").verdict());
-        t.doubleColumn("accuracy").set(1, 0.01);
-        t.doubleColumn("accuracy min").set(1, 0.0);
-        t.doubleColumn("accuracy max").set(1, 0.02);
-        ResultsFile.write(dir.resolve(ReadmeResults.INSTRUCTION_TUNING + ".csv"), provenance(300), t);
-        assertTrue(claim(dir, "instruction tuning").verdict().startsWith(Claims.NOT_SETTLED), claim(dir, "instruction tuning").verdict());
     }
 
     @Test
