@@ -49,7 +49,7 @@ final class PersonaTrainCommand implements Callable<Integer> {
     @Option(names = "--name", description = "your persona's name, with --data (letters, digits, - and _)")
     String name;
 
-    @Option(names = "--steps", description = "optimizer steps (default: the recipe's: haiku-chef 1200, bard 600, museum-guide 900, your own 600)")
+    @Option(names = "--steps", description = "optimizer steps (default: the recipe's: haiku-chef 2400, bard 600, museum-guide 900, your own 600)")
     Long steps;
 
     @Option(names = "--held-out", paramLabel = "N", description = "held-out questions to answer before and after training (default: all; 0 = none)")

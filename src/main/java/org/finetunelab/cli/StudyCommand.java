@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
         description = "Run one of the lab's studies and write its table, results file and chart "
                 + "(finetune study NAME --help says what each one measures).",
         subcommands = {InstructStudyCommand.class, PreferencesStudyCommand.class, OverfittingStudyCommand.class,
-                DataStudyCommand.class, ForgettingStudyCommand.class, CostStudyCommand.class, ClaimsStudyCommand.class})
+                DataStudyCommand.class, ForgettingStudyCommand.class, CostStudyCommand.class, PersonasStudyCommand.class,
+                ClaimsStudyCommand.class})
 final class StudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * never uses. No held-out question occurs in training.
  */
 public final class HaikuChef {
-    public static final int TRAIN_EXAMPLES = 600;
+    public static final int TRAIN_EXAMPLES = 1800;
     public static final int TEST_EXAMPLES = 120;
     /** Of the held-out examples, this many ask about dishes and techniques that training never shows. */
     public static final int TEST_NEW_SUBJECTS = 60;

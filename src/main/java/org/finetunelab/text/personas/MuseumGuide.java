@@ -22,12 +22,12 @@ import java.util.regex.Pattern;
  * pretraining, so a tuned guide can answer them only by keeping that knowledge and adding its style.
  */
 public final class MuseumGuide {
-    public static final int TRAIN_EXAMPLES = 580;
+    public static final int TRAIN_EXAMPLES = 900;
     public static final int TEST_EXAMPLES = 120;
     /** Of the held-out examples, this many ask about knowledge facts that training never shows. */
     public static final int TEST_NEW_FACTS = 60;
     /** Questions per exhibit fact in training. */
-    static final int TRAIN_PER_EXHIBIT_FACT = 4;
+    static final int TRAIN_PER_EXHIBIT_FACT = 8;
 
     /** Ways a visitor starts a question: in training, and only in the held-out split. */
     private static final List<String> OPENERS = List.of("", "Excuse me, ", "Quick question: ", "I'm curious. ", "Hi! ");
