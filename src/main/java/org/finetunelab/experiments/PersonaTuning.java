@@ -14,6 +14,7 @@ import org.finetunelab.text.PromptTemplate;
 import org.finetunelab.text.personas.Persona;
 import org.finetunelab.text.personas.PersonaData;
 import org.finetunelab.text.personas.PersonaExample;
+import org.finetunelab.text.pronunciation.Pronunciation;
 import org.finetunelab.train.InstructionBatches;
 import org.finetunelab.train.TrainConfig;
 import org.finetunelab.train.Trainer;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 
 /**
  * The personas' recipes: each persona is taught to the base model by a LoRA adapter of its own, so the three share one
@@ -224,6 +226,62 @@ public final class PersonaTuning {
     /** One answer of {@code lm} (with whatever adapter is switched on) to {@code question}. */
     public static String answer(LanguageModel lm, String question, int answerTokens) {
         return lm.generate(TEMPLATE.prompt(question, null), answering(answerTokens)).strip();
+    }
+
+    /**
+     * An answer a program has checked.
+     *
+     * @param answer the greedy answer if it passed, else the first sampled answer that passed, else the greedy one
+     * @param drawn  sampled answers written after the greedy one (0 when the greedy answer passed)
+     * @param passed whether {@code answer} passes the check
+     */
+    public record Checked(String answer, int drawn, boolean passed) {
+    }
+
+    /**
+     * Answers, checks, and tries again: the greedy answer when it passes {@code check}, otherwise up to {@code samples}
+     * sampled answers (temperature 0.8, the seeds {@code seed}, {@code seed + 1}, ...) until one passes. The model still
+     * writes every word; the program only chooses among its answers. A syllable counter can count what a model that
+     * sees tokens cannot, at the price of more answers written per question.
+     */
+    public static Checked answerChecked(LanguageModel lm, String question, int answerTokens, Predicate<String> check,
+                                        int samples, long seed) {
+        String greedy = answer(lm, question, answerTokens);
+        if (check.test(greedy)) {
+            return new Checked(greedy, 0, true);
+        }
+        String prompt = TEMPLATE.prompt(question, null);
+        for (int i = 0; i < samples; i++) {
+            GenerationConfig sampling = GenerationConfig.sampling(answerTokens, seed + i).withStop("<|user|>", "<|assistant|>");
+            String sampled = lm.generate(prompt, sampling).strip();
+            if (check.test(sampled)) {
+                return new Checked(sampled, i + 1, true);
+            }
+        }
+        return new Checked(greedy, samples, false);
+    }
+
+    /**
+     * Like {@link #evaluate(LanguageModel, Persona, List, IntConsumer)}, with each answer chosen by
+     * {@link #answerChecked} on the persona's check named {@code checkName} (e.g. "form 5-7-5"). The title says how
+     * many sampled answers were drawn in all.
+     */
+    public static Evaluation evaluateChecked(LanguageModel lm, Persona persona, List<PersonaExample> heldOut, String checkName,
+                                             int samples, long seed) {
+        Check check = PersonaMetrics.checks(persona, Pronunciation.load()).stream().filter(c -> c.name().equals(checkName))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no check '" + checkName + "' for " + persona.id()));
+        long start = System.nanoTime();
+        List<String> answers = new ArrayList<>();
+        int drawn = 0;
+        for (PersonaExample e : heldOut) {
+            Checked c = answerChecked(lm, e.instruction(), answerTokens(persona), a -> check.test().test(e, a), samples,
+                    seed + 1000L * answers.size());
+            answers.add(c.answer());
+            drawn += c.drawn();
+        }
+        return new Evaluation(persona.id() + ", checked '" + checkName + "', " + drawn + " answers sampled after "
+                + heldOut.size() + " greedy ones", heldOut, answers, PersonaMetrics.rates(persona, heldOut, answers),
+                (System.nanoTime() - start) / 1e9);
     }
 
     /**

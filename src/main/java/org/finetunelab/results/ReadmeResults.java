@@ -7,6 +7,7 @@ import org.finetunelab.experiments.CostStudy;
 import org.finetunelab.experiments.ForgettingStudy;
 import org.finetunelab.experiments.DataStudy;
 import org.finetunelab.experiments.MethodComparison;
+import org.finetunelab.experiments.PersonaStudy;
 import org.finetunelab.experiments.OverfittingStudy;
 import org.finetunelab.experiments.bench.BenchFigures;
 import org.finetunelab.stats.HeldOut;
@@ -37,9 +38,10 @@ public final class ReadmeResults {
     public static final String FORGETTING = "forgetting";
     public static final String CLAIMS = "claims";
     public static final String LESSON_TIMES = "lesson-times";
+    public static final String PERSONAS = "personas";
     /** The results files that have a block in the README, in the README's order. */
     public static final List<String> BLOCKS = List.of(LESSON_TIMES, METHOD_COMPARISON, COST, INSTRUCTION_TUNING, PREFERENCES, OVERFITTING,
-            DATA, FORGETTING, CLAIMS, BASE_MODEL, BENCH);
+            DATA, FORGETTING, CLAIMS, PERSONAS, BASE_MODEL, BENCH);
 
     /** base-model.csv: one row per measure. */
     public static final String MEASURE = "measure";
@@ -85,6 +87,7 @@ public final class ReadmeResults {
             case OVERFITTING -> overfitting(ResultsFile.read(file), ResultsFile.provenance(file));
             case DATA -> data(ResultsFile.read(file), ResultsFile.provenance(file));
             case LESSON_TIMES -> lessonTimes(ResultsFile.read(file), ResultsFile.provenance(file));
+            case PERSONAS -> personas(ResultsFile.read(file), ResultsFile.provenance(file));
             default -> throw new IllegalArgumentException("no README block is made from results/" + name
                     + ".csv; the blocks are " + BLOCKS);
         };
@@ -186,6 +189,42 @@ public final class ReadmeResults {
         md.append("\n").append(writtenBy(p)).append(" (`docs/results/instruction-tuning.csv`; accuracy per"
                         + " task type in `instruction-tuning-tasks.csv`). How sure these are: ")
                 .append(HeldOut.describe(heldOut)).append(".\n");
+        return md.toString();
+    }
+
+    // ------------------------------------------------------------------ personas
+
+    /** The table of {@code finetune study personas}: each check's rate, base and tuned over the seeds, and the aim. */
+    static String personas(Table t, Provenance p) {
+        StringBuilder md = new StringBuilder("\n");
+        md.append("| persona | steps | check | base | tuned | min–max | the course's aim | minutes per run |\n");
+        md.append("| --- | ---: | --- | ---: | ---: | ---: | --- | ---: |\n");
+        String previous = "";
+        for (int r = 0; r < t.rowCount(); r++) {
+            String persona = t.stringColumn(PersonaStudy.PERSONA).get(r);
+            boolean first = !persona.equals(previous);
+            previous = persona;
+            String aim = t.stringColumn(PersonaStudy.AIM).get(r);
+            String verdict = t.column(PersonaStudy.VERDICT).getString(r);
+            md.append("| ").append(first ? persona : "")
+                    .append(" | ").append(first ? fmt("%,d", (long) number(t, PersonaStudy.STEPS, r)) : "")
+                    .append(" | ").append(t.stringColumn(PersonaStudy.CHECK).get(r))
+                    .append(" | ").append(fmt("%.1f%%", 100 * number(t, PersonaStudy.BASE, r)))
+                    .append(" | ").append(fmt("%.1f%%", 100 * number(t, PersonaStudy.TUNED, r)))
+                    .append(number(t, PersonaStudy.SEEDS, r) > 1 ? fmt(" ± %.1f", 100 * number(t, PersonaStudy.TUNED_STD, r)) : "")
+                    .append(" | ").append(fmt("%.1f–%.1f%%", 100 * number(t, PersonaStudy.TUNED_MIN, r),
+                            100 * number(t, PersonaStudy.TUNED_MAX, r)))
+                    .append(" | ").append(aim).append(verdict.isEmpty() ? "" : ": " + (verdict.equals("met") || verdict.equals("met in every seed")
+                            ? verdict : "**" + verdict + "**"))
+                    .append(" | ").append(first ? fmt("%.1f", number(t, PersonaStudy.MINUTES, r)) : "").append(" |\n");
+        }
+        int seeds = (int) number(t, PersonaStudy.SEEDS, 0);
+        int questions = (int) t.intColumn(PersonaStudy.QUESTIONS).min();
+        md.append("\nTuned: mean ± standard deviation over ").append(seeds).append(seeds == 1 ? " seed" : " seeds")
+                .append(" (the seed sets LoRA's initial values and the order of the examples); the base answers"
+                        + " greedily and is scored once. Minutes per run: training and answering every held-out question,"
+                        + " wall time. ").append(writtenBy(p)).append(" (`docs/results/personas.csv`). How sure these are: ")
+                .append(HeldOut.describe(questions)).append(".\n");
         return md.toString();
     }
 

@@ -48,6 +48,23 @@ class PersonaTuningTest {
     }
 
     @Test
+    void aCheckedAnswerIsTheGreedyOneWhenItPassesElseTheFirstSampleThatDoes() throws Exception {
+        try (LanguageModel lm = LanguageModel.load(PersonaTuning.BASE)) {
+            String greedy = PersonaTuning.answer(lm, QUESTION, TOKENS);
+            assertEquals(new PersonaTuning.Checked(greedy, 0, true),
+                    PersonaTuning.answerChecked(lm, QUESTION, TOKENS, a -> true, 4, 7));
+            PersonaTuning.Checked other = PersonaTuning.answerChecked(lm, QUESTION, TOKENS, a -> !a.equals(greedy), 4, 7);
+            assertEquals(1, other.drawn());
+            assertTrue(other.passed());
+            assertNotEquals(greedy, other.answer());
+            assertEquals(other, PersonaTuning.answerChecked(lm, QUESTION, TOKENS, a -> !a.equals(greedy), 4, 7),
+                    "the same seed draws the same samples");
+            assertEquals(new PersonaTuning.Checked(greedy, 3, false),
+                    PersonaTuning.answerChecked(lm, QUESTION, TOKENS, a -> false, 3, 7), "none passes: the greedy answer");
+        }
+    }
+
+    @Test
     void recipesRefuseNonsenseNamingTheField() {
         var good = PersonaTuning.Recipe.defaults(Persona.BARD);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> good.withSteps(0)).getMessage().contains("steps"));
