@@ -86,9 +86,9 @@ public final class PersonaTuning {
          * Each persona's recipe. All three use rank 16 on every projection (a style changes the wording of whole
          * answers, so every layer may need to move) and the learning rate that suits LoRA in instruction tuning. Steps
          * follow how hard the style is: the bard's archaic English came within 100 steps, the guide's fact and joke
-         * need more, the haiku chef's syllable counts most (2,400 steps, six passes over its 1,800 examples: 1,200
-         * steps scanned fewer held-out haiku). Each run, evaluation included, takes under 5 minutes on two idle cores
-         * (the README's persona section says what was measured and how).
+         * need more, the haiku chef's syllable counts most (2,400 steps of 16, about 21 passes over its 1,800
+         * examples: 1,200 steps scanned fewer held-out haiku). Each run, evaluation included, takes under 5 minutes on
+         * two idle cores (the README's persona section says what was measured and how).
          */
         public static Recipe defaults(Persona persona) {
             return switch (persona) {
