@@ -8,6 +8,7 @@ import org.finetunelab.peft.AdapterConfig;
 import org.finetunelab.peft.FineTuning;
 import org.finetunelab.peft.LoraConfig;
 import org.finetunelab.peft.PromptConfig;
+import org.finetunelab.results.ResultsFile;
 import org.finetunelab.stats.Spread;
 import org.finetunelab.stats.Verdict;
 import org.finetunelab.text.LabelledTexts;
@@ -430,11 +431,14 @@ public final class ForgettingStudy {
         return t;
     }
 
-    /** A measure's spread over the seeds, read back from its four summary columns. */
+    /**
+     * A measure's spread over the seeds, read back from its four summary columns. Read by number, not by column type: a
+     * summary read back from its results file has whole-number columns where every value is whole (a one-seed std of 0).
+     */
     private static Spread spread(Table summary, int row, String measure) {
-        return new Spread(summary.intColumn("seeds").get(row), summary.doubleColumn(measure).get(row),
-                summary.doubleColumn(measure + " std").get(row), summary.doubleColumn(measure + " min").get(row),
-                summary.doubleColumn(measure + " max").get(row));
+        return new Spread((int) ResultsFile.number(summary, "seeds", row), ResultsFile.number(summary, measure, row),
+                ResultsFile.number(summary, measure + " std", row), ResultsFile.number(summary, measure + " min", row),
+                ResultsFile.number(summary, measure + " max", row));
     }
 
     /** The final probe accuracy's spread: the base accuracy minus the drop. */

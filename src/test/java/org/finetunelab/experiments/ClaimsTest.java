@@ -95,6 +95,25 @@ class ClaimsTest {
         assertTrue(claim(dir, "fine-tuning on a small").verdict().startsWith(Claims.NOT_SETTLED), claim(dir, "fine-tuning on a small").verdict());
     }
 
+    @Test
+    void aOneSeedForgettingFileWithWholeNumbersIsReadBackAndNotSettled(@TempDir Path dir) throws Exception {
+        // The committed study's table with one seed and every figure whole (as a tiny quick run writes it): read back
+        // from the file, those columns are whole-number columns, which the claim must read as numbers all the same.
+        Path committed = Path.of("docs/results").resolve(ReadmeResults.FORGETTING + ".csv");
+        Table t = ResultsFile.read(committed);
+        for (String name : java.util.List.copyOf(t.columnNames())) {
+            if (t.column(name) instanceof DoubleColumn d) {
+                t.replaceColumn(name, d.map(Math::rint).setName(name));
+            }
+        }
+        int[] one = new int[t.rowCount()];
+        java.util.Arrays.fill(one, 1);
+        t.replaceColumn("seeds", IntColumn.create("seeds", one));
+        ResultsFile.write(dir.resolve(ReadmeResults.FORGETTING + ".csv"), ResultsFile.provenance(committed), t);
+        Claims.Claim c = claim(dir, "parameter-efficient");
+        assertTrue(c.verdict().startsWith(Claims.NOT_SETTLED), c.verdict());
+    }
+
     /** An overfitting summary for LoRA: the gap at 16 and at 576 examples (2 seeds, each ± 0.01). */
     private static void overfitting(Path dir, double small, double all) throws Exception {
         Table t = Table.create("o").addColumns(
