@@ -264,9 +264,12 @@ public final class Claims {
         if (tooFewSeeds(low, high)) {
             double gap = high.mean() - low.mean();
             double error = HeldOut.standardError(Math.min(1, Math.max(0, (low.mean() + high.mean()) / 2)), heldOut);
+            if (error == 0) {
+                // Both at 0 (or 1) have no binomial spread: measure the gap against the largest error instead, at 50%.
+                error = HeldOut.standardError(0.5, heldOut);
+            }
             return String.format(Locale.ROOT, "%s (one seed: no spread to judge by; the gap is %.1f points, %.1f times"
-                    + " the held-out sampling error)", NOT_SETTLED, 100 * gap, error == 0 ? Double.POSITIVE_INFINITY
-                    : Math.abs(gap) / error);
+                    + " the held-out sampling error)", NOT_SETTLED, 100 * gap, Math.abs(gap) / error);
         }
         return switch (Verdict.compare(low, high, heldOut)) {
             case BELOW -> HOLDS + ": " + lowName + " is clearly below " + highName;

@@ -60,6 +60,10 @@ class ClaimsTest {
         Claims.Claim c = claim(dir, "instruction tuning");
         assertTrue(c.verdict().startsWith(Claims.NOT_SETTLED + " (one seed"), c.verdict());
         assertTrue(c.verdict().contains("60.0 points"), c.verdict());
+        // Both at zero: no binomial spread there, so the gap is measured against the error at 50%, never "Infinity".
+        instructionTuning(dir, 1, 0, 0);
+        String zero = claim(dir, "instruction tuning").verdict();
+        assertTrue(zero.contains("0.0 points, 0.0 times"), zero);
     }
 
     /** The untrained base model answers greedily, so its one run is exact: the tuned model's seeds settle the claim. */
