@@ -206,6 +206,9 @@ public final class ReadmeResults {
             previous = persona;
             String aim = t.stringColumn(PersonaStudy.AIM).get(r);
             String verdict = t.column(PersonaStudy.VERDICT).getString(r);
+            // A verdict short of "met in every seed" is set in bold, like the other blocks' findings.
+            String judged = verdict.isEmpty() ? aim : aim + ": " + (verdict.equals("met") || verdict.equals("met in every seed")
+                    ? verdict : "**" + verdict + "**");
             md.append("| ").append(first ? persona : "")
                     .append(" | ").append(first ? fmt("%,d", (long) number(t, PersonaStudy.STEPS, r)) : "")
                     .append(" | ").append(t.stringColumn(PersonaStudy.CHECK).get(r))
@@ -214,8 +217,7 @@ public final class ReadmeResults {
                     .append(number(t, PersonaStudy.SEEDS, r) > 1 ? fmt(" ± %.1f", 100 * number(t, PersonaStudy.TUNED_STD, r)) : "")
                     .append(" | ").append(fmt("%.1f–%.1f%%", 100 * number(t, PersonaStudy.TUNED_MIN, r),
                             100 * number(t, PersonaStudy.TUNED_MAX, r)))
-                    .append(" | ").append(aim).append(verdict.isEmpty() ? "" : ": " + (verdict.equals("met") || verdict.equals("met in every seed")
-                            ? verdict : "**" + verdict + "**"))
+                    .append(" | ").append(judged)
                     .append(" | ").append(first ? fmt("%.1f", number(t, PersonaStudy.MINUTES, r)) : "").append(" |\n");
         }
         int seeds = (int) number(t, PersonaStudy.SEEDS, 0);
