@@ -4,7 +4,6 @@ import org.finetunelab.experiments.PersonaStudy;
 import org.finetunelab.results.Provenance;
 import org.finetunelab.results.ResultsFile;
 import org.finetunelab.stats.HeldOut;
-import org.finetunelab.stats.Spread;
 import org.finetunelab.text.personas.Persona;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,9 +14,7 @@ import tech.tablesaw.api.Table;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "personas", mixinStandardHelpOptions = true,
@@ -79,14 +76,10 @@ final class PersonasStudyCommand implements Callable<Integer> {
             ResultsFile.write(study.csv, provenance.finish(), summary);
             out.println("results written to " + study.csv);
         }
-        Map<String, Spread> bars = new LinkedHashMap<>();
-        for (int r = 0; r < summary.rowCount(); r++) {
-            bars.put(summary.stringColumn(PersonaStudy.PERSONA).get(r) + ": " + summary.stringColumn(PersonaStudy.CHECK).get(r),
-                    new Spread(summary.intColumn(PersonaStudy.SEEDS).get(r), summary.doubleColumn(PersonaStudy.TUNED).get(r),
-                            summary.doubleColumn(PersonaStudy.TUNED_STD).get(r), summary.doubleColumn(PersonaStudy.TUNED_MIN).get(r),
-                            summary.doubleColumn(PersonaStudy.TUNED_MAX).get(r)));
-        }
-        study.writeBars(out, "Personas after tuning, held-out questions", "share of answers passing the check", bars);
+        study.writeBars(out, "Personas after tuning, held-out questions", "share of answers passing the check",
+                StudyOptions.spreads(summary, r -> summary.stringColumn(PersonaStudy.PERSONA).get(r) + ": "
+                                + summary.stringColumn(PersonaStudy.CHECK).get(r),
+                        PersonaStudy.TUNED, PersonaStudy.TUNED_STD, PersonaStudy.TUNED_MIN, PersonaStudy.TUNED_MAX));
         out.flush();
         return 0;
     }

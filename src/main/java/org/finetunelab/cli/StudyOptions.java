@@ -11,6 +11,7 @@ import tech.tablesaw.api.Table;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The options every {@code finetune study NAME} shares: how many seeds, quick mode, and where to write the
@@ -64,9 +65,15 @@ final class StudyOptions {
 
     /** Each setting's spread over the seeds, read back from a summary table's columns, for a chart with error bars. */
     static Map<String, Spread> spreads(Table summary, String mean, String std, String min, String max) {
+        return spreads(summary, row -> summary.stringColumn("setting").get(row), mean, std, min, max);
+    }
+
+    /** The same with each bar named by {@code label} from its row. */
+    static Map<String, Spread> spreads(Table summary, IntFunction<String> label, String mean, String std, String min,
+                                       String max) {
         Map<String, Spread> bars = new LinkedHashMap<>();
         for (int row = 0; row < summary.rowCount(); row++) {
-            bars.put(summary.stringColumn("setting").get(row), new Spread(summary.intColumn("seeds").get(row),
+            bars.put(label.apply(row), new Spread(summary.intColumn("seeds").get(row),
                     summary.doubleColumn(mean).get(row), summary.doubleColumn(std).get(row),
                     summary.doubleColumn(min).get(row), summary.doubleColumn(max).get(row)));
         }

@@ -187,8 +187,8 @@ public final class Claims {
             if (smallest < 0 || smallest == largest) {
                 continue;
             }
-            Spread small = OverfittingStudy.spread(t, OverfittingStudy.GAP, smallest);
-            Spread all = OverfittingStudy.spread(t, OverfittingStudy.GAP, largest);
+            Spread small = ResultsFile.spread(t, OverfittingStudy.GAP, smallest);
+            Spread all = ResultsFile.spread(t, OverfittingStudy.GAP, largest);
             measured.add(String.format(Locale.ROOT, "%s: %d examples %s, %d examples %s", method,
                     (long) ResultsFile.number(t, OverfittingStudy.EXAMPLES, smallest), small.describe("%.3f"),
                     (long) ResultsFile.number(t, OverfittingStudy.EXAMPLES, largest), all.describe("%.3f")));

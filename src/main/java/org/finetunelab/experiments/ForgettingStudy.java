@@ -422,28 +422,18 @@ public final class ForgettingStudy {
                 // Less probe accuracy lost is a higher final accuracy: base − drop, compared with its sampling error.
                 t.stringColumn("probe forgetting").append(words(Verdict.compare(accuracy(summary, fullRow, baseProbe),
                         accuracy(summary, row, baseProbe), probeFacts)));
-                t.stringColumn("perplexity rise").append(words(Verdict.compare(spread(summary, row, PERPLEXITY_RISE),
-                        spread(summary, fullRow, PERPLEXITY_RISE))));
-                t.stringColumn("domain gain").append(words(Verdict.compare(spread(summary, row, DOMAIN_GAIN),
-                        spread(summary, fullRow, DOMAIN_GAIN))));
+                t.stringColumn("perplexity rise").append(words(Verdict.compare(
+                        ResultsFile.spread(summary, PERPLEXITY_RISE, row), ResultsFile.spread(summary, PERPLEXITY_RISE, fullRow))));
+                t.stringColumn("domain gain").append(words(Verdict.compare(
+                        ResultsFile.spread(summary, DOMAIN_GAIN, row), ResultsFile.spread(summary, DOMAIN_GAIN, fullRow))));
             }
         }
         return t;
     }
 
-    /**
-     * A measure's spread over the seeds, read back from its four summary columns. Read by number, not by column type: a
-     * summary read back from its results file has whole-number columns where every value is whole (a one-seed std of 0).
-     */
-    private static Spread spread(Table summary, int row, String measure) {
-        return new Spread((int) ResultsFile.number(summary, "seeds", row), ResultsFile.number(summary, measure, row),
-                ResultsFile.number(summary, measure + " std", row), ResultsFile.number(summary, measure + " min", row),
-                ResultsFile.number(summary, measure + " max", row));
-    }
-
     /** The final probe accuracy's spread: the base accuracy minus the drop. */
     private static Spread accuracy(Table summary, int row, double baseProbe) {
-        Spread drop = spread(summary, row, PROBE_DROP);
+        Spread drop = ResultsFile.spread(summary, PROBE_DROP, row);
         return new Spread(drop.runs(), baseProbe - drop.mean(), drop.std(), baseProbe - drop.max(), baseProbe - drop.min());
     }
 

@@ -2,6 +2,7 @@ package org.finetunelab.experiments;
 
 import static org.finetunelab.results.ResultsFile.number;
 
+import org.finetunelab.results.ResultsFile;
 import org.finetunelab.stats.Spread;
 import org.finetunelab.stats.Verdict;
 import org.finetunelab.text.LabelledTexts;
@@ -240,13 +241,6 @@ public final class OverfittingStudy {
         return out;
     }
 
-    /** A figure of one row of a {@link #summary} table (or its CSV) over the seeds: {@link #GAP} or {@link #ACCURACY}. */
-    public static Spread spread(Table summary, String figure, int row) {
-        return new Spread((int) number(summary, SEEDS, row), number(summary, figure, row),
-                number(summary, figure + " std", row), number(summary, figure + " min", row),
-                number(summary, figure + " max", row));
-    }
-
     /**
      * What a {@link #summary} table shows, in sentences whose rankings are computed (see
      * {@link Verdict#compare(Spread, Spread)}): per method, the gap of the smallest training set against the
@@ -282,8 +276,8 @@ public final class OverfittingStudy {
     }
 
     private static String compareGaps(Table summary, String method, int a, int b) {
-        Spread gapA = spread(summary, GAP, a);
-        Spread gapB = spread(summary, GAP, b);
+        Spread gapA = ResultsFile.spread(summary, GAP, a);
+        Spread gapB = ResultsFile.spread(summary, GAP, b);
         String what = String.format(Locale.ROOT, "%s: the gap with %s is %s", method, describe(summary, a),
                 gapA.describe("%.3f"));
         String than = String.format(Locale.ROOT, "with %s (%s)", describe(summary, b), gapB.describe("%.3f"));

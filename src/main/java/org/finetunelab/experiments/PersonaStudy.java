@@ -15,6 +15,7 @@ import tech.tablesaw.api.Table;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -86,7 +87,7 @@ public final class PersonaStudy {
                                 Progress progress) throws IOException {
         List<Run> runs = new ArrayList<>();
         for (Persona persona : personas) {
-            List<PersonaExample> heldOut = PersonaTuning.heldOut(persona.folder());
+            List<PersonaExample> heldOut = PersonaTuning.heldOut(persona);
             List<PersonaExample> asked = questions > 0 ? heldOut.subList(0, Math.min(questions, heldOut.size())) : heldOut;
             progress.onRun(persona, 0);
             try (LanguageModel lm = LanguageModel.load(base)) {
@@ -98,7 +99,7 @@ public final class PersonaStudy {
                 List<TrainingListener> listeners = progress.onRun(persona, seed);
                 long start = System.nanoTime();
                 try (LanguageModel lm = LanguageModel.load(base)) {
-                    PersonaTuning.train(lm, persona, persona.folder(), r, listeners);
+                    PersonaTuning.train(lm, persona, r, listeners);
                     Evaluation after = PersonaTuning.evaluate(lm, persona, asked, null);
                     runs.add(new Run(persona, seed, r.steps(), (System.nanoTime() - start) / 1e9, after));
                 }
@@ -157,7 +158,7 @@ public final class PersonaStudy {
 
     /** In how many seeds the rate reached the aim, in words. */
     static String verdict(double[] rates, double aim) {
-        long met = java.util.Arrays.stream(rates).filter(r -> r >= aim).count();
+        long met = Arrays.stream(rates).filter(r -> r >= aim).count();
         if (met == rates.length) {
             return rates.length == 1 ? "met" : "met in every seed";
         }

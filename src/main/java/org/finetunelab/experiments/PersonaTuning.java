@@ -55,6 +55,8 @@ public final class PersonaTuning {
     public static final PromptTemplate TEMPLATE = PromptTemplate.CHAT;
     /** Room left after the longest training response before an answer is cut: fluent answers end on their own. */
     static final int ANSWER_SLACK = 8;
+    /** An answer ends where the model starts a new chat turn. */
+    private static final String[] TURN_MARKS = {"<|user|>", "<|assistant|>"};
 
     private PersonaTuning() {
     }
@@ -220,7 +222,7 @@ public final class PersonaTuning {
      * end-of-text token, at a new chat turn, or after {@code answerTokens}.
      */
     public static GenerationConfig answering(int answerTokens) {
-        return GenerationConfig.greedy(answerTokens).withStop("<|user|>", "<|assistant|>");
+        return GenerationConfig.greedy(answerTokens).withStop(TURN_MARKS);
     }
 
     /** One answer of {@code lm} (with whatever adapter is switched on) to {@code question}. */
@@ -252,7 +254,7 @@ public final class PersonaTuning {
         }
         String prompt = TEMPLATE.prompt(question, null);
         for (int i = 0; i < samples; i++) {
-            GenerationConfig sampling = GenerationConfig.sampling(answerTokens, seed + i).withStop("<|user|>", "<|assistant|>");
+            GenerationConfig sampling = GenerationConfig.sampling(answerTokens, seed + i).withStop(TURN_MARKS);
             String sampled = lm.generate(prompt, sampling).strip();
             if (check.test(sampled)) {
                 return new Checked(sampled, i + 1, true);

@@ -1,6 +1,7 @@
 package org.finetunelab.results;
 
 import org.finetunelab.io.AtomicFiles;
+import org.finetunelab.stats.Spread;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -116,5 +117,15 @@ public final class ResultsFile {
             return Double.NaN;
         }
         return ((NumericColumn<?>) t.column(column)).getDouble(row);
+    }
+
+    /**
+     * A figure of one row of a study's summary over the seeds, from its columns {@code seeds}, {@code FIGURE},
+     * {@code FIGURE std}, {@code FIGURE min} and {@code FIGURE max}, read by {@link #number}.
+     */
+    public static Spread spread(Table summary, String figure, int row) {
+        return new Spread((int) number(summary, "seeds", row), number(summary, figure, row),
+                number(summary, figure + " std", row), number(summary, figure + " min", row),
+                number(summary, figure + " max", row));
     }
 }
